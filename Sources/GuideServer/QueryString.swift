@@ -1,0 +1,66 @@
+/// Decoding of URL query strings (`q=can+under-5s+have+SEN&limit=5`).
+///
+/// The query is read as `application/x-www-form-urlencoded` (WHATWG URL §5): `&` separates
+/// pairs, `=` separates name from value, `+` is a space and `%XX` a byte. The decoded bytes
+/// must be UTF-8 without NUL; anything else is a 400.
+enum QueryString {
+    /// The decoded name–value pairs, in order; a name without `=` has the empty value.
+    static func parse(_ query: Substring) throws(HTTPError) -> [(name: String, value: String)] {
+        var pairs: [(name: String, value: String)] = []
+        for part in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let name: Substring
+            let value: Substring
+            if let equals = part.firstIndex(of: "=") {
+                name = part[..<equals]
+                value = part[part.index(after: equals)...]
+            } else {
+                name = part
+                value = ""
+            }
+            pairs.append((try decode(name), try decode(value)))
+        }
+        return pairs
+    }
+
+    /// The first value for `name`, if present.
+    static func value(_ name: String, in pairs: [(name: String, value: String)]) -> String? {
+        pairs.first(where: { $0.name == name })?.value
+    }
+
+    /// Percent-decodes `text`, with `+` as a space.
+    static func decode(_ text: Substring) throws(HTTPError) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(0x20)
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue),
+                    let low = iterator.next().flatMap(hexValue)
+                else {
+                    throw .badRequest(
+                        "bad_percent_encoding", "a % in the query is not followed by two hex digits")
+                }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        if bytes.contains(0) {
+            throw .badRequest("nul_byte", "the query contains a NUL byte (%00)")
+        }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            throw .badRequest("invalid_utf8", "the query is not valid UTF-8 once percent-decoded")
+        }
+        return decoded
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
