@@ -12,10 +12,12 @@ public struct CorpusDocument: Sendable, Equatable, Identifiable {
     public let url: String?
     /// The passages, in document order.
     public let passages: [Passage]
+    /// The name of the corpus file it was parsed from, e.g. `Corpus/ipsea.md`; used in errors.
+    public let fileName: String
 
     public init(
         id: String, publisher: String, title: String, area: String, url: String?,
-        passages: [Passage]
+        passages: [Passage], fileName: String = ""
     ) {
         self.id = id
         self.publisher = publisher
@@ -23,6 +25,7 @@ public struct CorpusDocument: Sendable, Equatable, Identifiable {
         self.area = area
         self.url = url
         self.passages = passages
+        self.fileName = fileName
     }
 
     /// True when the document speaks for England as a whole rather than one local area.
