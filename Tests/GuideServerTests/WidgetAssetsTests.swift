@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@testable import GuideServer
+
+/// The widget the server embeds is the one in `Widget/`, and it stays within its size budget.
+struct WidgetAssetsTests {
+    /// `Widget/` in the repository, found from this file's path.
+    static let widgetDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // GuideServerTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // the repository
+        .appendingPathComponent("Widget")
+
+    /// Site owners paste one script tag; it must stay small enough for a slow phone.
+    static let widgetScriptLimit = 20 * 1024
+
+    @Test(arguments: [("widget.js", WidgetAssets.widgetJS), ("demo.html", WidgetAssets.demoHTML)])
+    func embeddedCopyMatchesTheFile(name: String, embedded: String) throws {
+        let file = try Data(contentsOf: Self.widgetDirectory.appendingPathComponent(name))
+        #expect(
+            Array(embedded.utf8) == Array(file),
+            "Widget/\(name) differs from the copy in WidgetAssets.swift: run python3 scripts/embed_widget.py")
+    }
+
+    @Test func widgetScriptIsWithinItsSizeBudget() throws {
+        let file = try Data(contentsOf: Self.widgetDirectory.appendingPathComponent("widget.js"))
+        #expect(file.count <= Self.widgetScriptLimit, "Widget/widget.js is \(file.count) bytes")
+        #expect(WidgetAssets.widgetJS.utf8.count <= Self.widgetScriptLimit)
+    }
+}
