@@ -111,9 +111,18 @@
     } catch (e) { return null; }
   }
 
+  /** A constructed style sheet, which a Content-Security-Policy style-src does not block;
+   * a <style> element where the browser has none. Added once, however many widgets. */
   function addStyles() {
-    if (document.getElementById('sgw-style')) return;
-    document.head.append(el('style', { id: 'sgw-style', text: CSS }));
+    try {
+      if (document.adoptedStyleSheets.some(function (s) { return s.sgw; })) return;
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      sheet.sgw = true;
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    } catch (e) {
+      if (!document.getElementById('sgw-style')) document.head.append(el('style', { id: 'sgw-style', text: CSS }));
+    }
   }
 
   function mount() {
@@ -169,6 +178,7 @@
     if (this.busy) return;
     if (!q) {
       this.hint.textContent = 'Please type a question first.';
+      this.hint.hidden = false;
       this.input.setAttribute('aria-invalid', 'true');
       this.input.focus();
       return;
@@ -204,7 +214,7 @@
     var self = this;
     if (this.errorBox) { this.errorBox.remove(); this.errorBox = null; }
     this.input.removeAttribute('aria-invalid');
-    this.hint.textContent = '';
+    this.hint.hidden = true;
     this.setBusy(true);
     var ctl = new AbortController();
     var timer = setTimeout(function () { ctl.abort(); }, timeoutMs);

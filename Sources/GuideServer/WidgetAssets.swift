@@ -118,9 +118,18 @@ enum WidgetAssets {
     } catch (e) { return null; }
   }
 
+  /** A constructed style sheet, which a Content-Security-Policy style-src does not block;
+   * a <style> element where the browser has none. Added once, however many widgets. */
   function addStyles() {
-    if (document.getElementById('sgw-style')) return;
-    document.head.append(el('style', { id: 'sgw-style', text: CSS }));
+    try {
+      if (document.adoptedStyleSheets.some(function (s) { return s.sgw; })) return;
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      sheet.sgw = true;
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    } catch (e) {
+      if (!document.getElementById('sgw-style')) document.head.append(el('style', { id: 'sgw-style', text: CSS }));
+    }
   }
 
   function mount() {
@@ -176,6 +185,7 @@ enum WidgetAssets {
     if (this.busy) return;
     if (!q) {
       this.hint.textContent = 'Please type a question first.';
+      this.hint.hidden = false;
       this.input.setAttribute('aria-invalid', 'true');
       this.input.focus();
       return;
@@ -211,7 +221,7 @@ enum WidgetAssets {
     var self = this;
     if (this.errorBox) { this.errorBox.remove(); this.errorBox = null; }
     this.input.removeAttribute('aria-invalid');
-    this.hint.textContent = '';
+    this.hint.hidden = true;
     this.setBusy(true);
     var ctl = new AbortController();
     var timer = setTimeout(function () { ctl.abort(); }, timeoutMs);
