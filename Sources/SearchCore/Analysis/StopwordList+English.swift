@@ -3,7 +3,7 @@
 
 extension Analyzer {
     /// The Snowball English stop words, lowercase, with straight apostrophes.
-    static let englishStopwords: Set<String> = [
+    public static let englishStopwords: Set<String> = [
         "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
         "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
         "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",

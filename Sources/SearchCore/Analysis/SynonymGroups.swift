@@ -9,7 +9,7 @@ public struct SynonymGroups: Sendable, Equatable {
     public let rules: [SynonymRule]
     /// Each rule's triggers and expansions as analysed terms; phrases that analyse to
     /// nothing are dropped.
-    let analysedRules: [(triggers: [[String]], expansions: [[String]])]
+    public let analysedRules: [(triggers: [[String]], expansions: [[String]])]
 
     /// The weight of an expansion relative to a term typed by the user, shared among the
     /// terms of the phrase it adds.
@@ -86,7 +86,7 @@ public struct WeightedTerm: Sendable, Equatable, Hashable {
 
 extension Array where Element == String {
     /// True when `sequence` occurs in `self` as consecutive elements.
-    func containsSequence(_ sequence: [String]) -> Bool {
+    public func containsSequence(_ sequence: [String]) -> Bool {
         guard !sequence.isEmpty, sequence.count <= count else { return false }
         for start in 0...(count - sequence.count)
         where self[start..<(start + sequence.count)].elementsEqual(sequence) {

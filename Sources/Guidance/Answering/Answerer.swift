@@ -1,0 +1,146 @@
+import SearchCore
+
+/// Answers a parent's question from the guidance: corrects spelling, checks the myth cards,
+/// searches, judges whether the guidance covers the question, and quotes the best passages.
+///
+/// Pure: everything it needs is in the ``GuidanceLibrary``; the same question always gets the
+/// same answer.
+public struct Answerer: Sendable {
+    public let library: GuidanceLibrary
+    let corrector: SpellingCorrector
+    let mythDetector: MythDetector
+    let scope: ScopeJudge
+    let analyzer: Analyzer
+    /// Analysed terms of every passage, by ordinal.
+    let passageTerms: [Set<String>]
+
+    /// Citations given by default.
+    public static let defaultCitationCount = 3
+
+    public init(library: GuidanceLibrary, notCoveredTopics: [[String]] = [], analyzer: Analyzer = .english) {
+        self.library = library
+        self.analyzer = analyzer
+        self.passageTerms = library.corpus.passages.map { Set(analyzer.terms($0.text)) }
+        self.mythDetector = MythDetector(cards: library.myths, index: library.index, analyzer: analyzer)
+        self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
+        var known: [String: Int] = [:]
+        for passage in library.corpus.passages {
+            for token in analyzer.tokens(passage.text) { known[token, default: 0] += 1 }
+        }
+        for rule in library.index.synonyms.rules {
+            for phrase in rule.triggers + rule.expansions {
+                for token in analyzer.tokens(phrase) where known[token] == nil { known[token] = 1 }
+            }
+        }
+        for card in library.myths {
+            for phrase in [card.claim] + card.phrasings {
+                for token in analyzer.tokens(phrase) where known[token] == nil { known[token] = 1 }
+            }
+        }
+        for word in Analyzer.englishStopwords where known[word] == nil { known[word] = 1 }
+        self.corrector = SpellingCorrector(knownWords: known)
+    }
+
+    /// Answers `question`, with the earlier questions of the conversation in `history`
+    /// (oldest first) giving a follow-up its context.
+    public func answer(_ question: String, history: [String] = [], citationCount: Int = defaultCitationCount)
+        -> Answer
+    {
+        let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
+        let suggestions = reading.corrections.isEmpty ? [] : [reading.corrected]
+        let corrected = reading.corrections.isEmpty ? nil : reading.corrected
+        let query = contextualQuery(reading, history: history)
+        let hits = library.index.search(query.terms, limit: max(citationCount, 10))
+
+        if let match = mythDetector.detect(reading) {
+            return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
+        }
+        let judged = query.judgedTerms
+        if judged.isEmpty
+            || scope.isNotCovered(question: judged, passageTerms: hits.first.map { passageTerms[$0.ordinal] })
+        {
+            return Answer(
+                question: question, kind: .none, summary: Answer.notCoveredSummary, myth: nil, citations: [],
+                signposts: [.localIAS] + Signpost.namedServices, suggestions: suggestions, correctedQuestion: corrected)
+        }
+        let citations = hits.prefix(citationCount).map { citation(ordinal: $0.ordinal, score: $0.score) }
+        let summary = citations.first.map { summarize($0.passage, for: Set(query.judgedTerms)) } ?? ""
+        return Answer(
+            question: question, kind: .answer, summary: summary, myth: nil, citations: Array(citations),
+            signposts: signposts(for: reading), suggestions: suggestions, correctedQuestion: corrected)
+    }
+
+    /// The query: the question's terms and the vocabulary's expansions; for a follow-up
+    /// ("what about at college?"), the previous question's terms too, at half weight.
+    func contextualQuery(_ reading: QuestionReading, history: [String]) -> (terms: [WeightedTerm], judgedTerms: [String]) {
+        var weights: [String: Double] = [:]
+        for term in reading.terms { weights[term, default: 0] += 1 }
+        var judged = reading.terms
+        if let previous = history.last, isFollowUp(reading) {
+            let earlier = QuestionReading(previous, corrector: corrector, analyzer: analyzer).terms
+            for term in earlier where weights[term] == nil { weights[term] = 0.5 }
+            judged += earlier.filter { !judged.contains($0) }
+        }
+        var terms = weights.keys.sorted().map { WeightedTerm(term: $0, weight: weights[$0] ?? 0) }
+        terms += library.index.synonyms.expansions(of: judged).filter { weights[$0.term] == nil }
+        return (terms, judged)
+    }
+
+    /// A follow-up leans on the question before it: few words of its own, or it opens with
+    /// "what about", "and", "how about", "what if".
+    func isFollowUp(_ reading: QuestionReading) -> Bool {
+        let folded = reading.folded
+        let openers = [" what about ", " how about ", " and ", " what if ", " also ", " same for ", " and what about "]
+        if openers.contains(where: { folded.hasPrefix($0) }) { return true }
+        return Set(reading.terms).count <= 2
+    }
+
+    func citation(ordinal: Int, score: Double) -> Citation {
+        Citation(passage: library.passage(at: ordinal), document: library.document(ofPassageAt: ordinal), score: score)
+    }
+
+    func mythAnswer(
+        _ reading: QuestionReading, _ card: MythCard, hits: [ScoredPassage], count: Int, suggestions: [String],
+        corrected: String?
+    ) -> Answer {
+        var citations: [Citation] = []
+        for evidence in card.evidence {
+            guard let ordinal = library.corpus.passages.firstIndex(where: { $0.id == evidence.passageID }),
+                !citations.contains(where: { $0.passage.id == evidence.passageID })
+            else { continue }
+            let score = hits.first(where: { $0.ordinal == ordinal })?.score ?? 0
+            citations.append(citation(ordinal: ordinal, score: score))
+        }
+        for hit in hits where citations.count < count && !citations.contains(where: { $0.passage.id == hit.passageID }) {
+            citations.append(citation(ordinal: hit.ordinal, score: hit.score))
+        }
+        return Answer(
+            question: reading.original, kind: .myth, summary: "\(card.verdict). \(card.fact)", myth: card,
+            citations: Array(citations.prefix(max(count, card.evidence.count))), signposts: signposts(for: reading),
+            suggestions: suggestions, correctedQuestion: corrected)
+    }
+
+    /// The sentences of `passage` that say most of what the question asks, quoted exactly:
+    /// the best sentence, and the next one when it scores nearly as well.
+    func summarize(_ passage: Passage, for questionTerms: Set<String>) -> String {
+        let sentences = SentenceSplitter.sentences(passage.text)
+        guard sentences.count > 1 else { return sentences.first ?? passage.text }
+        let scored = sentences.enumerated().map { position, sentence -> (Int, Double) in
+            let terms = Set(analyzer.terms(sentence))
+            let score = questionTerms.intersection(terms).reduce(0) { $0 + scope.weight($1) }
+            return (position, score)
+        }
+        let ranked = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        guard let best = ranked.first else { return passage.text }
+        var chosen = [best.0]
+        if ranked.count > 1, ranked[1].1 > 0, ranked[1].1 >= best.1 * 0.8 { chosen.append(ranked[1].0) }
+        return chosen.sorted().map { sentences[$0] }.joined(separator: " ")
+    }
+
+    func signposts(for reading: QuestionReading) -> [Signpost] {
+        var result: [Signpost] = [.localIAS]
+        let assessmentTerms = Set(analyzer.terms("EHC needs assessment EHCP"))
+        if !assessmentTerms.isDisjoint(with: reading.terms) { result.append(.ipseaNeedsAssessments) }
+        return result
+    }
+}

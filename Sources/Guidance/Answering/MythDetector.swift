@@ -1,0 +1,85 @@
+import SearchCore
+
+/// Tells whether a question rests on one of the myth cards' misconceptions.
+///
+/// Two signals must agree: the question must say much of what a card's claim (or one of its
+/// phrasings) says, weighted by how rare each word is in the guidance; and, unless that match
+/// is very strong, the question must be worded as a presumption — "right?", "I assume",
+/// "surely", "only", "can't", "too young" — rather than as an open question.
+struct MythDetector: Sendable {
+    struct Match: Sendable {
+        let card: MythCard
+        /// 0...1: how much of the question the card explains, times how much of the card's
+        /// best phrasing the question says (geometric mean).
+        let strength: Double
+        let hasCue: Bool
+    }
+
+    let cards: [MythCard]
+    /// Each card's claim and phrasings as sets of analysed terms.
+    let phrasings: [[Set<String>]]
+    let index: InvertedIndex
+
+    /// A match this strong is a myth even without a presumption cue.
+    static let strongMatch = 0.62
+    /// A match this strong with a presumption cue is a myth.
+    static let cuedMatch = 0.40
+
+    init(cards: [MythCard], index: InvertedIndex, analyzer: Analyzer) {
+        self.cards = cards
+        self.index = index
+        self.phrasings = cards.map { card in
+            ([card.claim] + card.phrasings).map { Set(analyzer.terms($0)) }.filter { !$0.isEmpty }
+        }
+    }
+
+    /// The weight of a term: its idf in the guidance, or the highest idf for an unknown term.
+    func weight(_ term: String) -> Double {
+        BM25.idf(documentFrequency: index.documentFrequency(of: term), passageCount: max(index.passageCount, 1))
+    }
+
+    /// The best-matching card for `reading`, whether or not it is a myth.
+    func bestMatch(for reading: QuestionReading) -> Match? {
+        let question = Set(reading.terms)
+        guard !question.isEmpty else { return nil }
+        let questionMass = question.reduce(0) { $0 + weight($1) }
+        var best: Match?
+        let cue = MythDetector.hasPresumptionCue(reading.folded)
+        for (card, cardPhrasings) in zip(cards, phrasings) {
+            for phrasing in cardPhrasings {
+                let shared = question.intersection(phrasing).reduce(0) { $0 + weight($1) }
+                let phrasingMass = phrasing.reduce(0) { $0 + weight($1) }
+                guard shared > 0, phrasingMass > 0 else { continue }
+                let strength = ((shared / questionMass) * (shared / phrasingMass)).squareRoot()
+                if strength > (best?.strength ?? 0) { best = Match(card: card, strength: strength, hasCue: cue) }
+            }
+        }
+        return best
+    }
+
+    /// The card whose misconception the question rests on, or nil.
+    func detect(_ reading: QuestionReading) -> Match? {
+        guard let match = bestMatch(for: reading) else { return nil }
+        if match.strength >= MythDetector.strongMatch { return match }
+        if match.hasCue && match.strength >= MythDetector.cuedMatch { return match }
+        return nil
+    }
+
+    /// Words that mark a presumption: the asker states something and seeks confirmation, or
+    /// reports what someone told them. Matched as whole words in the folded question.
+    static let presumptionCues: [String] = [
+        " right? ", " right ", " isn't it", " is it not", " don't they", " doesn't it", " aren't they",
+        " isn't that", " is that right", " is that true", " is that correct", " legal requirement",
+        " i assume", " assume ", " surely ", " i heard", " i've heard", " i was told", " told me",
+        " says ", " said ", " apparently ", " only ", " no money", " nothing ", " can't ", " cannot ",
+        " won't ", " don't need", " doesn't need", " dont need", " not allowed", " too young", " too old",
+        " automatically", " every child", " have to be ", " has to be ", " needs to be ", " need to be ",
+        " until ", " til ", " till ", " before you can", " before they can", " is there no ", " no sen ",
+        " counts as", " count as", " no longer", " any more", " anymore", " never ", " must have ",
+        " need a ", " need an ", " have to have", " has to have", " separate ", " instead ",
+    ]
+
+    static func hasPresumptionCue(_ folded: String) -> Bool {
+        presumptionCues.contains { folded.contains($0) }
+    }
+}

@@ -1,0 +1,59 @@
+import SearchCore
+
+/// A question as the answerer reads it: spelling corrected against the corpus, then analysed.
+struct QuestionReading: Sendable {
+    /// The question as asked.
+    let original: String
+    /// The question with corrections applied (lowercase words where corrected).
+    let corrected: String
+    /// Each correction made, in order: (as typed, as corrected).
+    let corrections: [(typed: String, corrected: String)]
+    /// The analysed terms of the corrected question, repeats kept.
+    let terms: [String]
+
+    init(_ question: String, corrector: SpellingCorrector, analyzer: Analyzer) {
+        original = question
+        var output = ""
+        var word = ""
+        var corrections: [(String, String)] = []
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            let lower = word.lowercased()
+            if !analyzer.isStopword(lower), let fixed = corrector.correction(for: lower) {
+                corrections.append((word, fixed))
+                output += fixed
+            } else {
+                output += word
+            }
+            word = ""
+        }
+        for character in question {
+            if character.isLetter || (character == "'" && !word.isEmpty) || (character == "\u{2019}" && !word.isEmpty) {
+                word.append(character)
+            } else {
+                flushWord()
+                output.append(character)
+            }
+        }
+        flushWord()
+        self.corrected = output
+        self.corrections = corrections
+        self.terms = analyzer.terms(output)
+    }
+
+    /// The question folded for cue matching: lowercase, straight apostrophes, single spaces,
+    /// with a space at each end so that " word " matches whole words.
+    var folded: String {
+        let text = TextFolding.fold(corrected)
+        var result = " "
+        for character in text {
+            if character.isLetter || character.isNumber || character == "'" || character == "?" {
+                result.append(character)
+            } else if result.last != " " {
+                result.append(" ")
+            }
+        }
+        if result.last != " " { result.append(" ") }
+        return result
+    }
+}

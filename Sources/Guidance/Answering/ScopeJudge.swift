@@ -1,0 +1,63 @@
+import SearchCore
+
+/// Decides whether the guidance answers a question at all, so that SENGuide says "not
+/// covered" honestly instead of quoting the nearest passage.
+///
+/// Two tests, either of which sends a question to the local IAS service:
+/// - **An out-of-scope topic**: the question names a topic from `Corpus/not-covered.txt`
+///   (tribunals, transport, benefits …) that the best passage does not mention.
+/// - **Too little of the question is in the best passage**: the share of the question's
+///   information (each term weighted by its rarity in the guidance, unknown words weighing
+///   most) that the best passage holds is below ``minimumCoverage``.
+struct ScopeJudge: Sendable {
+    let topics: [[[String]]]
+    let index: InvertedIndex
+
+    /// Calibrated on the development question set (docs/ANSWERS.md).
+    static let minimumCoverage = 0.30
+
+    init(topics: [[String]], index: InvertedIndex, analyzer: Analyzer) {
+        self.index = index
+        self.topics = topics.map { phrases in phrases.map { analyzer.terms($0) }.filter { !$0.isEmpty } }
+    }
+
+    func weight(_ term: String) -> Double {
+        BM25.idf(documentFrequency: index.documentFrequency(of: term), passageCount: max(index.passageCount, 1))
+    }
+
+    /// The share of the question's information held by a passage with terms `passageTerms`.
+    /// A question term counts as held when the passage has it, or when it is part of a
+    /// vocabulary phrase the question uses and the passage has one of that phrase's
+    /// equivalents ("EHCP" is held by a passage saying "EHC plan").
+    func coverage(question: [String], passageTerms: Set<String>) -> Double {
+        let unique = Set(question)
+        let total = unique.reduce(0) { $0 + weight($1) }
+        guard total > 0 else { return 0 }
+        var held = unique.filter { passageTerms.contains($0) }
+        for rule in index.synonyms.analysedRules {
+            guard rule.expansions.contains(where: { $0.allSatisfy(passageTerms.contains) }) else { continue }
+            for trigger in rule.triggers where question.containsSequence(trigger) {
+                held.formUnion(trigger)
+            }
+        }
+        return held.reduce(0) { $0 + weight($1) } / total
+    }
+
+    /// The out-of-scope topic phrase the question names and `passageTerms` lacks, if any.
+    func outOfScopeTopic(question: [String], passageTerms: Set<String>) -> [String]? {
+        for topic in topics {
+            for phrase in topic where question.containsSequence(phrase) {
+                if !phrase.allSatisfy(passageTerms.contains) { return phrase }
+            }
+        }
+        return nil
+    }
+
+    /// True when the guidance does not answer a question with terms `question`, whose best
+    /// passage has terms `passageTerms`.
+    func isNotCovered(question: [String], passageTerms: Set<String>?) -> Bool {
+        guard let passageTerms else { return true }
+        if outOfScopeTopic(question: question, passageTerms: passageTerms) != nil { return true }
+        return coverage(question: question, passageTerms: passageTerms) < ScopeJudge.minimumCoverage
+    }
+}

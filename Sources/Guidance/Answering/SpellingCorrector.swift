@@ -1,0 +1,70 @@
+/// Corrects misspelt words against the words the guidance itself uses.
+///
+/// A word is left alone when the index knows its term, when it is a stop word, or when it is
+/// short (three letters or fewer) or holds a digit. Otherwise the closest known word within
+/// one edit (two for words of eight letters or more; a swap of neighbours counts as one edit)
+/// replaces it, preferring the word the corpus uses most; ties keep the first in alphabetical
+/// order, so the result is deterministic.
+public struct SpellingCorrector: Sendable {
+    /// Known words and how often the corpus uses them.
+    let frequencies: [String: Int]
+    /// Known words grouped by length, for cheap candidate lookup.
+    let wordsByLength: [Int: [String]]
+
+    public init(knownWords: [String: Int]) {
+        self.frequencies = knownWords
+        var byLength: [Int: [String]] = [:]
+        for word in knownWords.keys.sorted() { byLength[word.count, default: []].append(word) }
+        self.wordsByLength = byLength
+    }
+
+    /// The known word closest to `word` (lowercase), or nil when `word` is known or nothing is
+    /// close enough.
+    public func correction(for word: String) -> String? {
+        guard frequencies[word] == nil, word.count >= 4, word.allSatisfy({ $0.isLetter || $0 == "'" }) else {
+            return nil
+        }
+        let maximumDistance = word.count >= 8 ? 2 : 1
+        var best: (word: String, distance: Int, frequency: Int)?
+        let characters = Array(word)
+        for length in (word.count - maximumDistance)...(word.count + maximumDistance) {
+            for candidate in wordsByLength[length] ?? [] {
+                let distance = SpellingCorrector.editDistance(characters, Array(candidate), limit: maximumDistance)
+                guard distance <= maximumDistance else { continue }
+                let frequency = frequencies[candidate] ?? 0
+                if let current = best,
+                    current.distance < distance || (current.distance == distance && current.frequency >= frequency)
+                {
+                    continue
+                }
+                best = (candidate, distance, frequency)
+            }
+        }
+        return best?.word
+    }
+
+    /// Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), stopping
+    /// early once every path exceeds `limit`.
+    static func editDistance(_ left: [Character], _ right: [Character], limit: Int) -> Int {
+        if abs(left.count - right.count) > limit { return limit + 1 }
+        var previousPrevious = [Int](repeating: 0, count: right.count + 1)
+        var previous = Array(0...right.count)
+        var current = [Int](repeating: 0, count: right.count + 1)
+        for i in 1...max(left.count, 1) where !left.isEmpty {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...max(right.count, 1) where !right.isEmpty {
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, left[i - 1] == right[j - 2], left[i - 2] == right[j - 1] {
+                    value = min(value, previousPrevious[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return left.isEmpty ? right.count : previous[right.count]
+    }
+}

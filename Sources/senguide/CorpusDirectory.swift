@@ -1,0 +1,110 @@
+import Foundation
+import Guidance
+import SearchCore
+
+/// The corpus as read from a directory: documents (`*.md` but `myths.md`), the domain
+/// vocabulary, the myth cards and the not-covered topics.
+struct CorpusDirectory {
+    static let vocabularyFile = "vocabulary.txt"
+    static let mythsFile = "myths.md"
+    static let notCoveredFile = "not-covered.txt"
+
+    let path: String
+    let corpus: Corpus
+    let vocabulary: [SynonymRule]
+    let myths: [MythCard]
+    let notCoveredTopics: [[String]]
+    /// FNV-1a over the names and bytes of the files the index is built from (documents and
+    /// vocabulary), so a stale index is noticed.
+    let fingerprint: UInt64
+
+    /// Reads and parses every corpus file in `path`, in name order.
+    static func load(_ path: String) throws(CLIError) -> CorpusDirectory {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw .failure("cannot read the corpus directory \(path): it does not exist or is not readable. Pass --corpus DIR")
+        }
+        var fingerprint = Fingerprint.fnv1a([UInt8]())
+        var documentFiles: [(name: String, bytes: [UInt8])] = []
+        for name in names where name.hasSuffix(".md") && name != mythsFile {
+            let bytes = try read(path, name)
+            fingerprint = Fingerprint.fnv1a(Array(name.utf8) + [0] + bytes, seed: fingerprint)
+            documentFiles.append((displayPath(path, name), bytes))
+        }
+        guard !documentFiles.isEmpty else {
+            throw .failure("\(path) holds no corpus documents (*.md). See docs/CORPUS.md")
+        }
+        let corpus: Corpus
+        do {
+            corpus = try CorpusParser.parseCorpus(files: documentFiles)
+        } catch {
+            throw .failure(error.description)
+        }
+        var vocabulary: [SynonymRule] = []
+        if names.contains(vocabularyFile) {
+            let bytes = try read(path, vocabularyFile)
+            fingerprint = Fingerprint.fnv1a(Array(vocabularyFile.utf8) + [0] + bytes, seed: fingerprint)
+            do {
+                vocabulary = try VocabularyParser.parse(
+                    fileName: displayPath(path, vocabularyFile), text: try text(bytes, path, vocabularyFile))
+            } catch let error as LineError {
+                throw .failure(error.description)
+            } catch {
+                throw .failure("\(error)")
+            }
+        }
+        var myths: [MythCard] = []
+        if names.contains(mythsFile) {
+            let bytes = try read(path, mythsFile)
+            do {
+                myths = try MythCardParser.parse(fileName: displayPath(path, mythsFile), text: try text(bytes, path, mythsFile))
+            } catch let error as LineError {
+                throw .failure(error.description)
+            } catch {
+                throw .failure("\(error)")
+            }
+            let problems = myths.flatMap { $0.check(against: corpus) }
+            if let first = problems.first {
+                throw .failure("\(displayPath(path, mythsFile)): \(first)")
+            }
+        }
+        var topics: [[String]] = []
+        if names.contains(notCoveredFile) {
+            let bytes = try read(path, notCoveredFile)
+            do {
+                topics = try NotCoveredTopics.parse(
+                    fileName: displayPath(path, notCoveredFile), text: try text(bytes, path, notCoveredFile))
+            } catch let error as LineError {
+                throw .failure(error.description)
+            } catch {
+                throw .failure("\(error)")
+            }
+        }
+        return CorpusDirectory(
+            path: path, corpus: corpus, vocabulary: vocabulary, myths: myths, notCoveredTopics: topics,
+            fingerprint: fingerprint)
+    }
+
+    private static func displayPath(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    private static func read(_ directory: String, _ name: String) throws(CLIError) -> [UInt8] {
+        let path = displayPath(directory, name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .failure("cannot read \(path)")
+        }
+        return [UInt8](data)
+    }
+
+    private static func text(_ bytes: [UInt8], _ directory: String, _ name: String) throws(CLIError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let line = (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0) + 1
+            throw .failure("\(displayPath(directory, name)):\(line): the file is not valid UTF-8; save it as UTF-8")
+        }
+        return text
+    }
+}

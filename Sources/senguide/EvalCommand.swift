@@ -1,0 +1,81 @@
+import Foundation
+import Guidance
+
+/// `senguide eval FILE`: scores the answers against a question set.
+enum EvalCommand {
+    static let thresholds: [(option: String, measure: String, isMinimum: Bool)] = [
+        ("min-hit1", "hit@1", true), ("min-hit3", "hit@3", true), ("min-mrr", "mrr", true),
+        ("min-myth-recall", "myth_recall", true), ("max-myth-false-alarms", "myth_false_alarms", false),
+        ("min-abstention-recall", "abstention_recall", true), ("max-false-abstention", "false_abstention", false),
+    ]
+
+    static let command = CommandLineTool.Command(
+        name: "eval", summary: "score the answers against a question set (hit@k, MRR, myths, abstention)",
+        help: """
+            Usage: senguide eval FILE.jsonl [--json] [--verbose] [--min-… X] [--max-… X]
+
+            Answers every question in FILE (format: shared/eval/README.md) and reports
+            hit@1, hit@3 and MRR over answer and myth questions, myth recall and false
+            alarms, abstention recall and false abstention.
+
+            Options:
+              --json                      the measures as one JSON object
+              --verbose                   one line per question: expected, got, rank of evidence
+              --min-hit1 X, --min-hit3 X, --min-mrr X, --min-myth-recall X,
+              --max-myth-false-alarms X, --min-abstention-recall X, --max-false-abstention X
+                                          exit 1 when a measure is on the wrong side of X
+              --index DIR, --corpus DIR   where the guidance is (default: Index, Corpus)
+            """,
+        run: run)
+
+    static func run(_ arguments: [String]) throws(CLIError) -> Int32 {
+        let parsed = try Arguments(
+            arguments, valued: Set(["index", "corpus"] + thresholds.map(\.option)), flags: ["json", "verbose"])
+        guard parsed.positionals.count == 1 else { throw .usage("give one question file, e.g. senguide eval ../shared/eval/dev.jsonl") }
+        let path = parsed.positionals[0]
+        guard let data = FileManager.default.contents(atPath: path) else { throw .failure("cannot read \(path)") }
+        var questions: [Evaluation.Question] = []
+        for (number, line) in data.split(separator: 0x0A).enumerated() {
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
+                let question = object["question"] as? String, let expectText = object["expect"] as? String,
+                let expect = Answer.Kind(rawValue: expectText)
+            else { throw .failure("\(path):\(number + 1): expected {\"id\", \"question\", \"expect\": answer|myth|none, \"evidence\"}") }
+            let id = object["id"] as? String ?? String(number + 1)
+            questions.append(.init(id: id, question: question, expect: expect, evidence: object["evidence"] as? [String] ?? []))
+        }
+        let answerer = try Workspace(parsed).openAnswerer()
+        var evaluation = Evaluation()
+        for question in questions {
+            let answer = answerer.answer(question.question, citationCount: 10)
+            evaluation.record(question, answer: answer)
+        }
+        if parsed.has("verbose") {
+            for outcome in evaluation.outcomes {
+                let mark = outcome.kind == outcome.question.expect ? " " : "✗"
+                let rank = outcome.firstHitRank.map(String.init) ?? "-"
+                print("\(mark) \(outcome.question.id) expect=\(outcome.question.expect.rawValue) got=\(outcome.kind.rawValue) rank=\(rank)  \(outcome.question.question)")
+            }
+        }
+        let measures = evaluation.measures
+        if parsed.has("json") {
+            print(JSONValue.object([("questions", .integer(questions.count))] + measures.map { ($0.name, .number(($0.value * 10000).rounded() / 10000)) }).serialized())
+        } else {
+            print("\(questions.count) questions from \(path)")
+            for (name, value) in measures { print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%.3f", value)) }
+        }
+        var failed: [String] = []
+        for threshold in thresholds {
+            guard let text = parsed.value(threshold.option) else { continue }
+            guard let limit = Double(text) else { throw .usage("--\(threshold.option) needs a number") }
+            guard let value = measures.first(where: { $0.name == threshold.measure })?.value else { continue }
+            if threshold.isMinimum ? value < limit : value > limit {
+                failed.append("\(threshold.measure) \(String(format: "%.3f", value)) \(threshold.isMinimum ? "<" : ">") \(text)")
+            }
+        }
+        if !failed.isEmpty {
+            printError("senguide eval: below the bar: " + failed.joined(separator: "; "))
+            return 1
+        }
+        return 0
+    }
+}

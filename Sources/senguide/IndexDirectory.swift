@@ -1,0 +1,80 @@
+import Foundation
+import SearchCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The index as stored in a directory: one file, `index.sgix` (docs/FORMATS.md), written
+/// atomically so that a crash mid-write leaves the old index whole.
+enum IndexDirectory {
+    static let fileName = "index.sgix"
+
+    static func filePath(_ directory: String) -> String {
+        directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
+    }
+
+    /// True when the directory holds an index file.
+    static func exists(_ directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: filePath(directory))
+    }
+
+    /// Reads and checks the index in `directory`.
+    static func read(_ directory: String) throws(CLIError) -> InvertedIndex {
+        let path = filePath(directory)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .failure("no index at \(path). Build it: senguide index")
+        }
+        do {
+            return try IndexFile.decode([UInt8](data))
+        } catch {
+            throw .failure("\(path) \(error.description)")
+        }
+    }
+
+    /// Writes `bytes` as the index in `directory`: to a temporary file in the same directory,
+    /// flushed to disk, then renamed over the old file (an atomic replace on POSIX).
+    static func write(_ bytes: [UInt8], to directory: String) throws(CLIError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .failure("cannot create the index directory \(directory): \(error.localizedDescription)")
+        }
+        let path = filePath(directory)
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw .failure("cannot write the index in \(directory): \(String(cString: strerror(errno))). The old index is unchanged")
+        }
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                guard let base = buffer.baseAddress else { break }
+                let result = Glibc.write(descriptor, base + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                written += result
+            }
+        }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        guard failure == 0 else {
+            unlink(temporary)
+            throw .failure("cannot write the index in \(directory): \(String(cString: strerror(failure))). The old index is unchanged")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .failure("cannot replace \(path): \(reason). The old index is unchanged")
+        }
+        let directoryDescriptor = open(directory, O_RDONLY)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+}
