@@ -33,6 +33,15 @@ struct Router: Sendable {
         ("/", ["GET", "HEAD", "OPTIONS"]),
     ]
 
+    /// The access-log name of the endpoint `request` is for, e.g. `GET /v1/ask`.
+    func endpointName(_ request: HTTPRequest) -> String {
+        let path = request.path
+        guard Self.routes.contains(where: { $0.path == path }) else {
+            return "\(request.method) (unknown)"
+        }
+        return "\(request.method) \(path)"
+    }
+
     /// Answers `request` from `service`.
     func route(_ request: HTTPRequest, service: any GuideService) -> Outcome {
         if request.target == "*" {
