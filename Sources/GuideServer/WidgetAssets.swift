@@ -29,6 +29,10 @@ enum WidgetAssets {
   var uid = 'sgw' + Math.random().toString(36).slice(2, 8);
   var DISCLAIMER = 'This is general information, not legal advice.';
   var MAX_HISTORY = 10;
+  var STRENGTH = {
+    duty: 'Says \u201cmust\u201d: a duty.',
+    guidance: 'Says \u201cshould\u201d: guidance to follow unless there is a good reason not to.'
+  };
 
   var CSS = [
     '.sgw{--bg:#fff;--fg:#1a1a1a;--mu:#4a4a4a;--bd:#6b6b6b;--ac:#1d4f91;--acf:#fff;--q:#f1f4f8;',
@@ -244,7 +248,7 @@ enum WidgetAssets {
       self.input.value = '';
       self.label.textContent = 'Ask a follow-up question';
       self.restart.hidden = false;
-      self.render(q, history, data);
+      self.render(q, data);
     }, function (err) {
       clearTimeout(timer);
       self.setBusy(false);
@@ -292,14 +296,19 @@ enum WidgetAssets {
       refs.join(', ') : '');
     line('Applies in', str(c.area));
     line('Duty', str(c.duty));
+    if (c.strength === 'duty' || c.strength === 'guidance') cap.push(el('br'), STRENGTH[c.strength]);
     return el('li', {}, el('figure', {}, [el('blockquote', {}, lines(c.text)), el('figcaption', {}, cap)]));
   }
 
-  Widget.prototype.render = function (q, history, data) {
-    var self = this;
+  Widget.prototype.render = function (q, data) {
     var n = ++this.turns;
     var head = h(1, { id: uid + '-a' + n, cls: 'sgw-q', tabindex: '-1' }, 'You asked: ' + q);
     var kids = [head];
+    // Spelling: the engine answers the corrected question and says so; else it suggests words.
+    var fixed = str(data.corrected_question);
+    var sugg = arr(data.suggestions).map(str).filter(Boolean);
+    if (fixed && fixed !== q) kids.push(el('p', { cls: 'sgw-mu' }, 'We read your question as: \u201c' + fixed + '\u201d'));
+    else if (sugg.length) kids.push(el('p', { cls: 'sgw-mu' }, 'Did you mean: ' + sugg.join(', ') + '?'));
     var myth = data.kind === 'myth' && data.myth && typeof data.myth === 'object' ? data.myth : null;
     var spoken = '';
     if (myth) {
@@ -327,14 +336,6 @@ enum WidgetAssets {
         el('ul', { cls: 'sgw-list' }, signs.map(function (s) {
           return el('li', {}, [el('strong', { text: str(s.name) }),
             s.detail ? el('br') : null].concat(lines(s.detail)));
-        })));
-    }
-    var sugg = arr(data.suggestions).map(str).filter(Boolean);
-    if (sugg.length) {
-      kids.push(h(2, { cls: 'sgw-sub', text: 'Did you mean…' }),
-        el('ul', { cls: 'sgw-list' }, sugg.map(function (s) {
-          return el('li', {}, el('button', { type: 'button', cls: 'sgw-alt',
-            onclick: function () { if (!self.busy) self.ask(s, history); } }, s));
         })));
     }
     kids.push(el('p', { cls: 'sgw-small', text: str(data.disclaimer) || DISCLAIMER }));
