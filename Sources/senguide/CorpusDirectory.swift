@@ -8,12 +8,15 @@ struct CorpusDirectory {
     static let vocabularyFile = "vocabulary.txt"
     static let mythsFile = "myths.md"
     static let notCoveredFile = "not-covered.txt"
+    static let englishWordsFile = "english-words.txt"
 
     let path: String
     let corpus: Corpus
     let vocabulary: [SynonymRule]
     let myths: [MythCard]
     let notCoveredTopics: [[String]]
+    /// Real English words, which spelling correction leaves alone.
+    let englishWords: Set<String>
     /// FNV-1a over the names and bytes of the files the index is built from (documents and
     /// vocabulary), so a stale index is noticed.
     let fingerprint: UInt64
@@ -82,9 +85,16 @@ struct CorpusDirectory {
                 throw .failure("\(error)")
             }
         }
+        var englishWords: Set<String> = []
+        if names.contains(englishWordsFile) {
+            let text = try text(try read(path, englishWordsFile), path, englishWordsFile)
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                englishWords.insert(line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+            }
+        }
         return CorpusDirectory(
             path: path, corpus: corpus, vocabulary: vocabulary, myths: myths, notCoveredTopics: topics,
-            fingerprint: fingerprint)
+            englishWords: englishWords, fingerprint: fingerprint)
     }
 
     private static func displayPath(_ directory: String, _ name: String) -> String {

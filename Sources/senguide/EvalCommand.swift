@@ -1,5 +1,6 @@
 import Foundation
 import Guidance
+import SearchCore
 
 /// `senguide eval FILE`: scores the answers against a question set.
 enum EvalCommand {
@@ -30,7 +31,7 @@ enum EvalCommand {
 
     static func run(_ arguments: [String]) throws(CLIError) -> Int32 {
         let parsed = try Arguments(
-            arguments, valued: Set(["index", "corpus"] + thresholds.map(\.option)), flags: ["json", "verbose"])
+            arguments, valued: Set(["index", "corpus", "k1", "b"] + thresholds.map(\.option)), flags: ["json", "verbose"])
         guard parsed.positionals.count == 1 else { throw .usage("give one question file, e.g. senguide eval ../shared/eval/dev.jsonl") }
         let path = parsed.positionals[0]
         guard let data = FileManager.default.contents(atPath: path) else { throw .failure("cannot read \(path)") }
@@ -43,7 +44,15 @@ enum EvalCommand {
             let id = object["id"] as? String ?? String(number + 1)
             questions.append(.init(id: id, question: question, expect: expect, evidence: object["evidence"] as? [String] ?? []))
         }
-        let answerer = try Workspace(parsed).openAnswerer()
+        var answerer = try Workspace(parsed).openAnswerer()
+        do {
+            answerer.parameters = try BM25Parameters(
+                k1: try parsed.number("k1", default: answerer.parameters.k1), b: try parsed.number("b", default: answerer.parameters.b))
+        } catch let error as BM25ParameterError {
+            throw .usage(error.description)
+        } catch {
+            throw .usage("\(error)")
+        }
         var evaluation = Evaluation()
         for question in questions {
             let answer = answerer.answer(question.question, citationCount: 10)
@@ -53,7 +62,9 @@ enum EvalCommand {
             for outcome in evaluation.outcomes {
                 let mark = outcome.kind == outcome.question.expect ? " " : "✗"
                 let rank = outcome.firstHitRank.map(String.init) ?? "-"
-                print("\(mark) \(outcome.question.id) expect=\(outcome.question.expect.rawValue) got=\(outcome.kind.rawValue) rank=\(rank)  \(outcome.question.question)")
+                let d = answerer.diagnose(outcome.question.question)
+                let details = String(format: "cov=%.2f top=%.1f myth=%@ %.2f%@ topic=%@ [%@]", d.coverage, d.top, d.myth ?? "-", d.mythStrength, d.cue ? "+cue" : "", d.topic ?? "-", d.known)
+                print("\(mark) \(outcome.question.id) expect=\(outcome.question.expect.rawValue) got=\(outcome.kind.rawValue) rank=\(rank) \(details)  \(outcome.question.question)")
             }
         }
         let measures = evaluation.measures

@@ -50,6 +50,6 @@ struct Workspace {
     /// The answerer over the library, with the not-covered topics.
     func openAnswerer() throws(CLIError) -> Answerer {
         let (library, directory) = try openLibrary()
-        return Answerer(library: library, notCoveredTopics: directory.notCoveredTopics)
+        return Answerer(library: library, notCoveredTopics: directory.notCoveredTopics, englishWords: directory.englishWords)
     }
 }

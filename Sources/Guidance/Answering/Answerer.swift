@@ -13,14 +13,24 @@ public struct Answerer: Sendable {
     let analyzer: Analyzer
     /// Analysed terms of every passage, by ordinal.
     let passageTerms: [Set<String>]
+    /// Passages that are only a list of link titles ("Further resources and support"), by
+    /// ordinal: searchable, but never quoted as an answer, since they say nothing.
+    let navigationOnly: [Bool]
+
+    /// BM25 parameters for answering (calibrated on the development set: docs/ANSWERS.md).
+    public var parameters = BM25Parameters.standard
 
     /// Citations given by default.
     public static let defaultCitationCount = 3
 
-    public init(library: GuidanceLibrary, notCoveredTopics: [[String]] = [], analyzer: Analyzer = .english) {
+    public init(
+        library: GuidanceLibrary, notCoveredTopics: [[String]] = [], englishWords: Set<String> = [],
+        analyzer: Analyzer = .english
+    ) {
         self.library = library
         self.analyzer = analyzer
         self.passageTerms = library.corpus.passages.map { Set(analyzer.terms($0.text)) }
+        self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
         self.mythDetector = MythDetector(cards: library.myths, index: library.index, analyzer: analyzer)
         self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
         var known: [String: Int] = [:]
@@ -38,7 +48,7 @@ public struct Answerer: Sendable {
             }
         }
         for word in Analyzer.englishStopwords where known[word] == nil { known[word] = 1 }
-        self.corrector = SpellingCorrector(knownWords: known)
+        self.corrector = SpellingCorrector(knownWords: known, englishWords: englishWords)
     }
 
     /// Answers `question`, with the earlier questions of the conversation in `history`
@@ -50,7 +60,9 @@ public struct Answerer: Sendable {
         let suggestions = reading.corrections.isEmpty ? [] : [reading.corrected]
         let corrected = reading.corrections.isEmpty ? nil : reading.corrected
         let query = contextualQuery(reading, history: history)
-        let hits = library.index.search(query.terms, limit: max(citationCount, 10))
+        let hits = library.index.search(query.terms, limit: max(citationCount, 10), parameters: parameters) {
+            !navigationOnly[$0]
+        }
 
         if let match = mythDetector.detect(reading) {
             return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
@@ -95,6 +107,19 @@ public struct Answerer: Sendable {
         return Set(reading.terms).count <= 2
     }
 
+    /// True for a passage whose every line is a short list item with no sentence in it:
+    /// a list of link titles such as "- IPSEA helplines and services".
+    static func isNavigationOnly(_ passage: Passage) -> Bool {
+        let lines = passage.text.split(separator: "\n")
+        let items = lines.filter { $0.hasPrefix("- ") }
+        guard items.count >= 2 else { return false }
+        let intro = lines.filter { !$0.hasPrefix("- ") }
+        guard intro.allSatisfy({ $0.hasSuffix(":") && $0.split(separator: " ").count <= 8 }) else { return false }
+        return items.allSatisfy { item in
+            item.split(separator: " ").count <= 8 && !item.dropLast().contains(". ") && !item.hasSuffix(".")
+        }
+    }
+
     func citation(ordinal: Int, score: Double) -> Citation {
         Citation(passage: library.passage(at: ordinal), document: library.document(ofPassageAt: ordinal), score: score)
     }
@@ -135,6 +160,24 @@ public struct Answerer: Sendable {
         var chosen = [best.0]
         if ranked.count > 1, ranked[1].1 > 0, ranked[1].1 >= best.1 * 0.8 { chosen.append(ranked[1].0) }
         return chosen.sorted().map { sentences[$0] }.joined(separator: " ")
+    }
+
+    /// Internals for calibration: the best passage's coverage of the question, the
+    /// out-of-scope topic named (if any), and the best myth match.
+    public func diagnose(_ question: String, history: [String] = []) -> (coverage: Double, topic: String?, myth: String?, mythStrength: Double, cue: Bool, top: Double, known: String) {
+        let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
+        let query = contextualQuery(reading, history: history)
+        let hits = library.index.search(query.terms, limit: 1, parameters: parameters) { !navigationOnly[$0] }
+        let terms = hits.first.map { passageTerms[$0.ordinal] } ?? []
+        let match = mythDetector.bestMatch(for: reading)
+        return (
+            scope.coverage(question: query.judgedTerms, passageTerms: terms),
+            scope.outOfScopeTopic(question: query.judgedTerms, passageTerms: terms)?.joined(separator: " "),
+            match?.card.id, match?.strength ?? 0, match?.hasCue ?? false, hits.first?.score ?? 0,
+            Set(query.judgedTerms).sorted().map { t in
+                (library.index.contains(term: t) ? "" : "?") + t + (terms.contains(t) ? "*" : "")
+            }.joined(separator: ",")
+        )
     }
 
     func signposts(for reading: QuestionReading) -> [Signpost] {

@@ -17,6 +17,12 @@ struct QuestionReading: Sendable {
         var word = ""
         var corrections: [(String, String)] = []
         func flushWord() {
+            var trailing = ""
+            while let last = word.last, last == "'" || last == "\u{2019}" {
+                trailing = String(last) + trailing
+                word.removeLast()
+            }
+            defer { output += trailing }
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
             if !analyzer.isStopword(lower), let fixed = corrector.correction(for: lower) {
@@ -38,8 +44,22 @@ struct QuestionReading: Sendable {
         flushWord()
         self.corrected = output
         self.corrections = corrections
-        self.terms = analyzer.terms(output)
+        self.terms = analyzer.tokens(output).compactMap { token in
+            QuestionReading.fillerWords.contains(token) ? nil : analyzer.term(forToken: token)
+        }
     }
+
+    /// Words parents use around a question that say nothing about what the guidance should
+    /// answer ("my son", "I think", "actually"): left out of the question's terms, so that a
+    /// long, worried question is read for what it asks.
+    static let fillerWords: Set<String> = [
+        "son", "sons", "son's", "daughter", "daughters", "daughter's", "boy", "girl", "kid", "kids", "mum", "dad",
+        "husband", "wife", "partner", "think", "actually", "really", "please", "someone", "anyone", "anybody",
+        "somebody", "something", "thing", "things", "lot", "lots", "know", "want", "wants", "get", "gets", "getting",
+        "got", "go", "goes", "going", "thank", "thanks", "hi", "hello", "hey", "u", "ur", "im", "ive", "dont",
+        "can", "could", "may", "might", "will", "shall", "would", "yes", "just", "also", "still", "like", "way",
+        "much", "many", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
+    ]
 
     /// The question folded for cue matching: lowercase, straight apostrophes, single spaces,
     /// with a space at each end so that " word " matches whole words.

@@ -1,6 +1,7 @@
 /// Corrects misspelt words against the words the guidance itself uses.
 ///
-/// A word is left alone when the index knows its term, when it is a stop word, or when it is
+/// A word is left alone when the corpus uses it, when it is a real English word (the list in
+/// `Corpus/english-words.txt`), when it is a stop word, or when it is
 /// short (three letters or fewer) or holds a digit. Otherwise the closest known word within
 /// one edit (two for words of eight letters or more; a swap of neighbours counts as one edit)
 /// replaces it, preferring the word the corpus uses most; ties keep the first in alphabetical
@@ -11,8 +12,12 @@ public struct SpellingCorrector: Sendable {
     /// Known words grouped by length, for cheap candidate lookup.
     let wordsByLength: [Int: [String]]
 
-    public init(knownWords: [String: Int]) {
+    /// Real words outside the corpus ("daughter", "week"), never corrected.
+    let englishWords: Set<String>
+
+    public init(knownWords: [String: Int], englishWords: Set<String> = []) {
         self.frequencies = knownWords
+        self.englishWords = englishWords
         var byLength: [Int: [String]] = [:]
         for word in knownWords.keys.sorted() { byLength[word.count, default: []].append(word) }
         self.wordsByLength = byLength
@@ -21,7 +26,7 @@ public struct SpellingCorrector: Sendable {
     /// The known word closest to `word` (lowercase), or nil when `word` is known or nothing is
     /// close enough.
     public func correction(for word: String) -> String? {
-        guard frequencies[word] == nil, word.count >= 4, word.allSatisfy({ $0.isLetter || $0 == "'" }) else {
+        guard frequencies[word] == nil, !englishWords.contains(word), word.count >= 4, word.allSatisfy({ $0.isLetter || $0 == "'" }) else {
             return nil
         }
         let maximumDistance = word.count >= 8 ? 2 : 1
