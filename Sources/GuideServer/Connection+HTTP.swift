@@ -53,7 +53,10 @@ extension Connection {
             keepAlive: keepAlive, http10: request.minorVersion == 0,
             omitBody: request.method == "HEAD", date: loop.httpDate())
         appendOutput(bytes)
-        if !keepAlive { closeAfterFlush = true }
+        if !keepAlive {
+            closeAfterFlush = true
+            lingerOnClose = outcome.response.closesConnection
+        }
         lastActivity = now
         logRequest(
             endpoint: outcome.endpoint, status: String(outcome.response.status), started: started,
@@ -66,6 +69,7 @@ extension Connection {
         let bytes = error.response.serialized(keepAlive: false, date: loop.httpDate())
         appendOutput(bytes)
         closeAfterFlush = true
+        lingerOnClose = true
         lastActivity = now
         logRequest(endpoint: "(unframed)", status: String(error.status), started: started, bytes: bytes.count)
     }

@@ -26,7 +26,10 @@ extension Connection {
         switch line {
         case .failure(let error):
             answerLineError(error, now: now, started: started)
-            if error.closesConnection { closeAfterFlush = true }
+            if error.closesConnection {
+                closeAfterFlush = true
+                lingerOnClose = true
+            }
             return
         case .success(let decoded):
             text = decoded

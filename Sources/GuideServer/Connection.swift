@@ -49,6 +49,8 @@ final class Connection {
     var peerClosed = false
     /// Close once the output is written; nothing more is read or answered.
     var closeAfterFlush = false
+    /// The close follows an error, so the peer may still be sending: linger before closing.
+    var lingerOnClose = false
     var lingerDeadline: Double?
     var lingerDiscarded = 0
     var registeredEvents: UInt32 = 0
@@ -188,6 +190,7 @@ final class Connection {
             answerLineError(.idleTimeout(seconds: configuration.idleTimeout), now: now, started: now)
         }
         closeAfterFlush = true
+        lingerOnClose = true
         flush(now: now)
     }
 
@@ -250,7 +253,7 @@ final class Connection {
             outputOffset = 0
         }
         if closeAfterFlush && !hasPendingOutput && lingerDeadline == nil {
-            if peerClosed {
+            if peerClosed || !lingerOnClose && !hasPartialRequest {
                 loop.close(self)
                 return
             }

@@ -30,7 +30,7 @@ extension HTTPRequestParser {
         return head
     }
 
-    private static func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPError) -> Head {
+    static func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPError) -> Head {
         let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
         guard parts.count == 3, let methodBytes = parts.first, !methodBytes.isEmpty,
             methodBytes.allSatisfy(isTokenByte)

@@ -48,6 +48,7 @@ struct HTTPRequestParser {
     private var scanFrom = 0
     private var head: Head?
     private var continueAnswered = false
+    private var requestLineChecked = false
     private var failure: HTTPError?
 
     init(limits: Limits) {
@@ -108,6 +109,7 @@ struct HTTPRequestParser {
             start = end
             scanFrom = end
             continueAnswered = false
+            requestLineChecked = false
         }
         guard let current = head, buffer.count - start >= current.contentLength else { return nil }
         let bodyEnd = start + current.contentLength
@@ -167,7 +169,30 @@ struct HTTPRequestParser {
         if buffer.count - start > limits.maxHeaderBytes {
             throw overLimitError(scannedTo: buffer.count)
         }
+        try checkRequestLineEarly()
         return nil
+    }
+
+    /// Rejects a bad request line as soon as it is visible, so that garbage gets its 400 at
+    /// once rather than after the read timeout: a method byte that no token may hold, or a
+    /// complete first line that is not a request line.
+    private mutating func checkRequestLineEarly() throws(HTTPError) {
+        guard !requestLineChecked else { return }
+        let pending = buffer[start...]
+        for byte in pending {
+            if byte == 0x20 { break }
+            guard Self.isTokenByte(byte) else {
+                if byte == 0x00 { throw .badRequest("nul_byte", "the request contains a NUL byte") }
+                throw .badRequest(
+                    "bad_request_line",
+                    "the request line must be METHOD SP TARGET SP HTTP/1.1, e.g. GET /healthz HTTP/1.1")
+            }
+        }
+        guard let lineEnd = pending.firstIndex(of: 0x0A) else { return }
+        var line = buffer[start..<lineEnd]
+        if line.last == 0x0D { line = line.dropLast() }
+        _ = try Self.parseRequestLine(line)
+        requestLineChecked = true
     }
 
     private func checkedHeadEnd(_ end: Int) throws(HTTPError) -> Int {
