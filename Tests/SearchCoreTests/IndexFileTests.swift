@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import SearchCore
+
+struct IndexFileTests {
+    static func sample() -> InvertedIndex {
+        var builder = IndexBuilder(analyzer: .english)
+        builder.add(passageID: "a", text: "school plan")
+        builder.add(passageID: "b", text: "plan plan review")
+        builder.add(passageID: "c", text: "school review meeting")
+        return builder.build(
+            synonyms: SynonymGroups(
+                rules: [.group(["EHCP", "EHC plan"]), SynonymRule(triggers: ["statement"], expansions: ["EHC plan"])],
+                analyzer: .english),
+            sourceFingerprint: 0x1234_5678_9ABC_DEF0)
+    }
+
+    @Test func roundTripKeepsEverything() throws {
+        let index = Self.sample()
+        let decoded = try IndexFile.decode(IndexFile.encode(index))
+        #expect(decoded.passageIDs == index.passageIDs)
+        #expect(decoded.passageLengths == index.passageLengths)
+        #expect(decoded.allTerms == index.allTerms)
+        #expect(decoded.synonyms == index.synonyms)
+        #expect(decoded.sourceFingerprint == 0x1234_5678_9ABC_DEF0)
+        for term in index.allTerms {
+            #expect(decoded.postings(of: term).map { [$0.ordinal, $0.frequency] } == index.postings(of: term).map { [$0.ordinal, $0.frequency] })
+        }
+        #expect(decoded.search(decoded.query("plan"), limit: 3) == index.search(index.query("plan"), limit: 3))
+    }
+
+    @Test func theSameIndexAlwaysGivesTheSameBytes() {
+        #expect(IndexFile.encode(Self.sample()) == IndexFile.encode(Self.sample()))
+    }
+
+    /// The v1 file committed in Fixtures/ must keep decoding (made by
+    /// `senguide index --jsonl` from the three passages above, without synonyms).
+    @Test func theCommittedVersion1FixtureStillLoads() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/three-passages-v1.sgix")
+        let bytes = try [UInt8](Data(contentsOf: url))
+        let index = try IndexFile.decode(bytes)
+        #expect(index.passageIDs == ["a", "b", "c"])
+        #expect(index.search(index.query("plan"), limit: 3).map(\.passageID) == ["b", "a"])
+    }
+
+    @Test func everyTruncationIsAClearErrorNeverACrash() {
+        let bytes = IndexFile.encode(Self.sample())
+        for length in 0..<bytes.count {
+            let error = #expect(throws: IndexFileError.self) { try IndexFile.decode(Array(bytes[0..<length])) }
+            #expect(error?.description.contains("Rebuild it: senguide index") == true)
+        }
+    }
+
+    @Test func everySingleBitFlipIsDetected() {
+        let bytes = IndexFile.encode(Self.sample())
+        for position in 0..<bytes.count {
+            for bit in 0..<8 {
+                var flipped = bytes
+                flipped[position] ^= UInt8(1 << bit)
+                #expect(throws: IndexFileError.self) { try IndexFile.decode(flipped) }
+            }
+        }
+    }
+
+    @Test func aFlippedBodyByteIsAChecksumError() {
+        var bytes = IndexFile.encode(Self.sample())
+        bytes[20] ^= 0x01
+        let error = #expect(throws: IndexFileError.self) { try IndexFile.decode(bytes) }
+        guard case .checksumMismatch = error else {
+            Issue.record("expected a checksum mismatch, got \(String(describing: error))")
+            return
+        }
+    }
+
+    @Test func anotherVersionSaysWhichAndHowToRebuild() {
+        var bytes = IndexFile.encode(Self.sample())
+        bytes[4] = 9
+        let error = #expect(throws: IndexFileError.self) { try IndexFile.decode(bytes) }
+        #expect(error == .unsupportedVersion(found: 9, readable: 1...1))
+        #expect(error?.description == "uses index format v9; this build reads v1–v1. Rebuild it: senguide index")
+    }
+
+    @Test func otherFilesAreNotIndexes() {
+        let error = #expect(throws: IndexFileError.self) { try IndexFile.decode(Array("hello, world".utf8)) }
+        #expect(error?.description == "is not a SENGuide index file (no SGIX magic). Rebuild it: senguide index")
+    }
+}
