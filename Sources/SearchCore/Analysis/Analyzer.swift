@@ -6,7 +6,7 @@
 /// Its ``id`` is stored in the index file, so an index is never read with another chain.
 ///
 /// ```swift
-/// Analyzer.english.terms("Can under-5s have SEN?")   // ["5", "sen"]
+/// Analyzer.english.terms("Can under-5s have SEN?")   // ["can", "5", "sen"]
 /// ```
 public struct Analyzer: Sendable {
     /// Names the chain; change it whenever the terms produced for any text change.
