@@ -25,7 +25,7 @@ struct Router: Sendable {
     /// Origins allowed to call the API from a browser, e.g. `https://school.example`.
     let allowedOrigins: Set<String>
 
-    private static let routes: [(path: String, methods: [String])] = [
+    static let routes: [(path: String, methods: [String])] = [
         ("/v1/ask", ["GET", "HEAD", "POST", "OPTIONS"]),
         ("/v1/search", ["GET", "HEAD", "OPTIONS"]),
         ("/healthz", ["GET", "HEAD", "OPTIONS"]),
