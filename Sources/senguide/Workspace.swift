@@ -3,7 +3,7 @@ import SearchCore
 
 /// Where the CLI finds the guidance: a corpus directory and an index directory, by default
 /// `Corpus/` and `Index/` under the current directory.
-struct Workspace {
+struct Workspace: Sendable {
     static let defaultCorpus = "Corpus"
     static let defaultIndex = "Index"
 
@@ -13,6 +13,11 @@ struct Workspace {
     init(_ arguments: Arguments) {
         corpusPath = arguments.value("corpus") ?? Workspace.defaultCorpus
         indexPath = arguments.value("index") ?? Workspace.defaultIndex
+    }
+
+    init(corpusPath: String, indexPath: String) {
+        self.corpusPath = corpusPath
+        self.indexPath = indexPath
     }
 
     /// The guidance ready to answer: the saved index when it matches the corpus; otherwise an
