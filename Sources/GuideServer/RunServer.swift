@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import Glibc
 
 /// Runs `senguide serve` until SIGTERM or SIGINT; the CLI's whole `serve` command.
@@ -8,41 +8,104 @@ import Glibc
 /// keeps the old index and logs why. The first SIGTERM or SIGINT stops gracefully (at most
 /// ``GuideServer/shutdownGracePeriod`` seconds); a second one stops at once.
 ///
+/// Signals reach the server through a self-pipe: the handler, which may run on any thread,
+/// only writes the signal number to a pipe, and this function reads the pipe and acts.
+///
 /// - Returns: the exit status, 0 after a stop by signal.
 /// - Throws: ``ServerError`` if the server cannot start (e.g. the port is taken).
 public func runServer(
     configuration: ServerConfiguration, service: any GuideService,
     reload: @escaping @Sendable () throws -> any GuideService
 ) throws(ServerError) -> Int32 {
-    let server = GuideServer(
+    try runServer(
         configuration: configuration, service: service, reload: reload,
-        log: StandardError.writeLine)
-    for signalNumber in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { signal(signalNumber, SIG_IGN) }
-    try server.start()
-    let queue = DispatchQueue(label: "senguide.signals")
-    let stopping = DispatchQueue(label: "senguide.stop")
-    var sources: [any DispatchSourceSignal] = []
+        log: StandardError.writeLine, started: { _ in })
+}
+
+/// ``runServer(configuration:service:reload:)`` with the log and a call once the signal
+/// handlers are in place and the listeners bound, for tests.
+package func runServer(
+    configuration: ServerConfiguration, service: any GuideService,
+    reload: @escaping @Sendable () throws -> any GuideService,
+    log: @escaping @Sendable (String) -> Void, started: (GuideServer.Ports) -> Void
+) throws(ServerError) -> Int32 {
+    let server = GuideServer(
+        configuration: configuration, service: service, reload: reload, log: log)
+    let signals = try SignalPipe()
+    started(try server.start())
     var stopRequests = 0
-    for signalNumber in [SIGTERM, SIGINT] {
-        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-        source.setEventHandler {
+    while let signalNumber = signals.next() {
+        switch signalNumber {
+        case SIGTERM, SIGINT:
             stopRequests += 1
-            if stopRequests == 1 {
-                stopping.async { server.stop(graceful: true) }
-            } else {
-                server.stop(graceful: false)
+            let graceful = stopRequests == 1
+            Thread.detachNewThread {
+                server.stop(graceful: graceful)
+                signals.post(SignalPipe.stoppedMarker)
             }
+        case SIGHUP:
+            Thread.detachNewThread { try? server.reload() }
+        case SignalPipe.stoppedMarker:
+            signals.restoreDefaults()
+            return 0
+        default:
+            continue
         }
-        sources.append(source)
     }
-    let hangUp = DispatchSource.makeSignalSource(signal: SIGHUP, queue: queue)
-    hangUp.setEventHandler { try? server.reload() }
-    sources.append(hangUp)
-    for source in sources { source.resume() }
-    server.waitUntilStopped()
-    for source in sources { source.cancel() }
+    server.stop(graceful: false)
     return 0
 }
+
+/// SIGTERM, SIGINT and SIGHUP turned into bytes on a pipe (the self-pipe trick).
+private final class SignalPipe: Sendable {
+    /// Written by this process, not by a signal, once the server has stopped.
+    static let stoppedMarker: Int32 = 0
+    static let handled = [SIGTERM, SIGINT, SIGHUP]
+
+    private let readDescriptor: Int32
+    private let writeDescriptor: Int32
+
+    init() throws(ServerError) {
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { throw .system(call: "pipe", errno: errno) }
+        readDescriptor = descriptors[0]
+        writeDescriptor = descriptors[1]
+        for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        _ = fcntl(writeDescriptor, F_SETFL, O_NONBLOCK)
+        signalPipeWriteDescriptor = writeDescriptor
+        signal(SIGPIPE, SIG_IGN)
+        for signalNumber in Self.handled {
+            signal(signalNumber) { number in
+                // Only async-signal-safe work here: one write(2) of one byte.
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(signalPipeWriteDescriptor, &byte, 1)
+            }
+        }
+    }
+
+    /// Blocks until a signal (or the stopped marker) arrives; nil if the pipe fails.
+    func next() -> Int32? {
+        var byte: UInt8 = 0
+        while true {
+            let count = read(readDescriptor, &byte, 1)
+            if count == 1 { return Int32(byte) }
+            if count < 0 && errno == EINTR { continue }
+            return nil
+        }
+    }
+
+    func post(_ value: Int32) {
+        var byte = UInt8(truncatingIfNeeded: value)
+        _ = write(writeDescriptor, &byte, 1)
+    }
+
+    func restoreDefaults() {
+        for signalNumber in Self.handled { signal(signalNumber, SIG_DFL) }
+    }
+}
+
+/// The pipe the signal handler writes to; set before any handler is installed.
+nonisolated(unsafe) private var signalPipeWriteDescriptor: Int32 = -1
 
 /// Unbuffered writes to standard error, one `write(2)` per line so lines from several
 /// threads never interleave.
