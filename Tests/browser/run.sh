@@ -41,7 +41,7 @@ fi
 mkdir -p screenshots
 port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
-"$bin" serve --http "127.0.0.1:$port" >screenshots/server.log 2>&1 &
+"$bin" serve --http "127.0.0.1:$port" --lines off >screenshots/server.log 2>&1 &
 server=$!
 stop_server() {
     kill "$server" 2>/dev/null || true

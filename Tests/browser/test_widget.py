@@ -76,7 +76,7 @@ class Server:
         self.proc = None
 
     def start(self, timeout=60):
-        cmd = [senguide_bin(), "serve", "--http", f"127.0.0.1:{self.port}", *self.extra]
+        cmd = [senguide_bin(), "serve", "--http", f"127.0.0.1:{self.port}", "--lines", "off", *self.extra]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
