@@ -140,14 +140,11 @@ final class Connection {
         }
     }
 
-    /// The server is stopping: close now if idle, else once the request under way is answered.
+    /// The server is stopping: close once the request under way, if any, is answered.
     func beginDrain(now: Double) {
-        if isIdle && !closeAfterFlush {
-            loop.close(self)
-        } else if kind == .lines && !hasPartialRequest {
-            closeAfterFlush = true
-            flush(now: now)
-        }
+        guard !hasPartialRequest else { return }
+        closeAfterFlush = true
+        flush(now: now)
     }
 
     // MARK: Input
@@ -218,6 +215,7 @@ final class Connection {
     // MARK: Output
 
     func appendOutput(_ bytes: [UInt8]) {
+        if !hasPendingOutput { lastWriteProgress = Clock.monotonic() }
         if output.isEmpty {
             output = bytes
         } else {

@@ -17,9 +17,11 @@ public func runServer(
     configuration: ServerConfiguration, service: any GuideService,
     reload: @escaping @Sendable () throws -> any GuideService
 ) throws(ServerError) -> Int32 {
-    try runServer(
+    let log = StandardErrorLog()
+    defer { log.close() }
+    return try runServer(
         configuration: configuration, service: service, reload: reload,
-        log: StandardError.writeLine, started: { _ in })
+        log: { log.write($0) }, started: { _ in })
 }
 
 /// ``runServer(configuration:service:reload:)`` with the log and a call once the signal
@@ -107,24 +109,3 @@ private final class SignalPipe: Sendable {
 /// The pipe the signal handler writes to; set before any handler is installed.
 nonisolated(unsafe) private var signalPipeWriteDescriptor: Int32 = -1
 
-/// Unbuffered writes to standard error, one `write(2)` per line so lines from several
-/// threads never interleave.
-enum StandardError {
-    @Sendable static func writeLine(_ line: String) {
-        var bytes = Array(line.utf8)
-        bytes.append(0x0A)
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let written = write(2, base + offset, raw.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
-            }
-        }
-    }
-}
