@@ -61,8 +61,9 @@ import Testing
 
     @Test func pythonHTTPClientIsServed() throws {
         let server = try TestServer()
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("http_client_check.py").path
+        let script = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/http_client_check.py").path
         let result = try Self.run("python3", [script, String(server.httpPort)])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output == "ok\n")

@@ -1,4 +1,4 @@
-"""Drives the HTTP server with Python's http.client; run by ExternalClientTests.
+"""Drives the HTTP server with Python's http.client; run by Tests/GuideServerTests/ExternalClientTests.
 
 Usage: python3 http_client_check.py PORT. Prints "ok" and exits 0, or fails an assert.
 """
