@@ -170,7 +170,9 @@ final class EventLoop: @unchecked Sendable {
             descriptor: descriptor, kind: kind, client: client, loop: self, now: now)
         connections[descriptor] = connection
         connection.registeredEvents = LinuxConstants.epollIn
-        epoll.add(descriptor, events: LinuxConstants.epollIn, token: UInt64(descriptor))
+        if !epoll.add(descriptor, events: LinuxConstants.epollIn, token: UInt64(descriptor)) {
+            close(connection)
+        }
     }
 
     /// Answers a connection over the limit with 503 (or an error line) and closes it.
