@@ -49,7 +49,7 @@ enum WidgetAssets {
     '@media (max-width:30em){.sgw{padding:.75rem}}',
     '.sgw h2,.sgw h3,.sgw h4,.sgw h5,.sgw p,.sgw ul,.sgw ol,.sgw figure,.sgw blockquote{margin:0 0 .75rem;padding:0}',
     '.sgw-title{font-size:1.35em;line-height:1.25}',
-    '.sgw-q{font-size:1.15em;line-height:1.3;border-top:2px solid var(--bd);padding-top:.75rem!important}',
+    '.sgw-q{font-size:1.15em;line-height:1.3;border-top:2px solid var(--bd);padding:.75rem .25rem 0!important}',
     '.sgw-sub{font-size:1em;margin-top:1rem!important}',
     '.sgw-mu{color:var(--mu)}',
     '.sgw label{display:block;font-weight:700;margin-bottom:.25rem}',
@@ -65,7 +65,7 @@ enum WidgetAssets {
     '.sgw :focus{outline:3px solid transparent;box-shadow:0 0 0 3px #fd0,0 0 0 6px #0b0c0c}',
     '.sgw :focus:not(:focus-visible){box-shadow:none}',
     '.sgw-turn{margin-bottom:1rem}',
-    '.sgw-summary{font-size:1.1em;font-weight:700}',
+    '.sgw-summary{font-size:1.15em}',
     '.sgw-verdict{border-left:.4rem solid var(--my);padding:.5rem .75rem!important;background:var(--q)}',
     '.sgw-verdict.sgw-nq{border-color:var(--nq)}',
     '.sgw-badge{display:inline-block;font-weight:700;padding:.1rem .6rem;border-radius:.25rem;',
@@ -120,6 +120,30 @@ enum WidgetAssets {
       var x = new URL(str(u));
       return /^https?:$/.test(x.protocol) ? x.href : null;
     } catch (e) { return null; }
+  }
+
+  /** A web address, e-mail address or UK phone number in signpost text. */
+  var CONTACT = /https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b0\d{2,4} ?\d{3,4} ?\d{3,4}\b/g;
+  /** Text nodes and <br>s as `lines` makes, with each contact in the text a link to it. */
+  function linked(text) {
+    var out = [];
+    lines(text).forEach(function (part) {
+      if (typeof part !== 'string') return out.push(part);
+      var at = 0;
+      var m;
+      CONTACT.lastIndex = 0;
+      while ((m = CONTACT.exec(part))) {
+        var t = m[0].replace(/[.,;:!?)]+$/, '');
+        var href = t.indexOf('@') > 0 ? 'mailto:' + t : /^0/.test(t) ? 'tel:' + t.replace(/ /g, '')
+          : safeUrl(/^www\./.test(t) ? 'https://' + t : t);
+        if (!href) continue;
+        out.push(part.slice(at, m.index), el('a', { href: href }, t));
+        at = m.index + t.length;
+        CONTACT.lastIndex = at;
+      }
+      out.push(part.slice(at));
+    });
+    return out;
   }
 
   /** A constructed style sheet, which a Content-Security-Policy style-src does not block;
@@ -318,7 +342,9 @@ enum WidgetAssets {
       kids.push(el('div', { cls: 'sgw-verdict' + (label === 'Myth' ? '' : ' sgw-nq') }, [
         el('p', {}, [el('strong', { cls: 'sgw-badge', text: label }),
           claim ? '\u201c' + claim + '\u201d' : '']),
-        myth.explanation ? el('p', {}, lines(myth.explanation)) : null]));
+        // The engine's summary often is the verdict and the explanation: say it once.
+        myth.explanation && str(data.summary).indexOf(str(myth.explanation)) < 0
+          ? el('p', {}, lines(myth.explanation)) : null]));
     } else if (data.kind === 'none') {
       kids.push(el('p', { cls: 'sgw-mu' }, el('strong', { text: 'Not covered by this guidance' })));
     }
@@ -335,7 +361,7 @@ enum WidgetAssets {
       kids.push(h(2, { cls: 'sgw-sub', text: 'Where to get help' }),
         el('ul', { cls: 'sgw-list' }, signs.map(function (s) {
           return el('li', {}, [el('strong', { text: str(s.name) }),
-            s.detail ? el('br') : null].concat(lines(s.detail)));
+            s.detail ? el('br') : null].concat(linked(s.detail)));
         })));
     }
     kids.push(el('p', { cls: 'sgw-small', text: str(data.disclaimer) || DISCLAIMER }));

@@ -37,7 +37,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 QUESTION = "What is SEN Support?"
 FOLLOW_UP = "Who can I talk to about it?"
-MYTH_QUESTION = "can under-5s have SEN"
+MYTH_QUESTION = "my 3 year old is too young to have special educational needs"
 NONE_QUESTION = "How many weeks does the council have to issue a final EHCP once the assessment is finished?"
 XSS_MARK = "zanzibarquux"
 XSS_QUESTION = f"widget safety check {XSS_MARK} xss"
@@ -455,7 +455,7 @@ def test_hostile_passage_is_shown_as_text_and_runs_nothing(driver, own_server, t
     assert "<img src=x onerror=" in quotes and "<script>" in quotes, \
         f"the hostile passage should be quoted as text:\n{turn.text}"
     for link in d.find_elements(By.CSS_SELECTOR, ".sgw a"):
-        assert link.get_attribute("href").startswith(("http://", "https://"))
+        assert link.get_attribute("href").startswith(("http://", "https://", "mailto:", "tel:"))
     screenshot(d, "xss-1280-light", 1280)
 
 
