@@ -479,3 +479,36 @@ def test_page_sends_nothing_but_questions_to_its_own_server(driver, base_url):
         size = len(r.read())
         assert size <= WIDGET_JS_LIMIT, f"widget.js is {size} bytes; the limit is {WIDGET_JS_LIMIT}"
         assert "javascript" in r.headers.get("Content-Type", "")
+
+
+def test_widget_on_another_site_works_when_the_server_allows_its_origin(driver, own_server, tmp_path):
+    import functools
+    import http.server
+    import threading
+    d = driver
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    site_origin = f"http://127.0.0.1:{site.server_address[1]}"
+    try:
+        for allowed in [True, False]:
+            server = own_server(["--allow-origin", site_origin] if allowed else [])
+            (tmp_path / "index.html").write_text(f"""<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>A Local Offer page</title></head>
+<body><main><h1>Our Local Offer</h1>
+<div id="senguide"></div>
+<script src="{server.url}/widget.js" data-endpoint="{server.url}/" defer></script>
+</main></body></html>""")
+            open_page(d, site_origin)
+            if allowed:
+                turn = ask(d, QUESTION)
+                assert turn.find_elements(By.CSS_SELECTOR, "figure blockquote")
+                assert_accessible(d, "on another site")
+            else:
+                error = ask(d, QUESTION, expect="error")[0]
+                assert "could not reach" in error.text
+            server.stop()
+    finally:
+        site.shutdown()
+        site.server_close()
