@@ -11,7 +11,8 @@ public struct Answerer: Sendable {
     let mythDetector: MythDetector
     let scope: ScopeJudge
     let analyzer: Analyzer
-    /// Analysed terms of every passage, by ordinal.
+    /// Analysed terms of every passage, by ordinal, in order and as a set.
+    let passageSequences: [[String]]
     let passageTerms: [Set<String>]
     /// Passages that are only a list of link titles ("Further resources and support"), by
     /// ordinal: searchable, but never quoted as an answer, since they say nothing.
@@ -29,7 +30,8 @@ public struct Answerer: Sendable {
     ) {
         self.library = library
         self.analyzer = analyzer
-        self.passageTerms = library.corpus.passages.map { Set(analyzer.terms($0.text)) }
+        self.passageSequences = library.corpus.passages.map { analyzer.terms($0.text) }
+        self.passageTerms = passageSequences.map { Set($0) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
         self.mythDetector = MythDetector(cards: library.myths, index: library.index, analyzer: analyzer)
         self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
@@ -60,16 +62,19 @@ public struct Answerer: Sendable {
         let suggestions = reading.corrections.isEmpty ? [] : [reading.corrected]
         let corrected = reading.corrections.isEmpty ? nil : reading.corrected
         let query = contextualQuery(reading, history: history)
-        let hits = library.index.search(query.terms, limit: max(citationCount, 10), parameters: parameters) {
-            !navigationOnly[$0]
-        }
+        let hits = rerankDefinitions(
+            library.index.search(query.terms, limit: max(citationCount, 10), parameters: parameters) {
+                !navigationOnly[$0]
+            }, for: reading)
 
         if let match = mythDetector.detect(reading) {
             return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
         let judged = query.judgedTerms
         if judged.isEmpty
-            || scope.isNotCovered(question: judged, passageTerms: hits.first.map { passageTerms[$0.ordinal] })
+            || scope.isNotCovered(
+                question: judged, passageSequence: hits.first.map { passageSequences[$0.ordinal] },
+                bestScore: hits.first?.score ?? 0)
         {
             return Answer(
                 question: question, kind: .none, summary: Answer.notCoveredSummary, myth: nil, citations: [],
@@ -107,6 +112,33 @@ public struct Answerer: Sendable {
         return Set(reading.terms).count <= 2
     }
 
+    /// For a question asking what something is or means ("what is ENF", "what does SEN
+    /// Support mean"), passages that define it — spelling out an abbreviation as
+    /// "exceptional needs funding (ENF)", or saying "This means …" — move up: their score is
+    /// multiplied by ``definitionBoost``.
+    func rerankDefinitions(_ hits: [ScoredPassage], for reading: QuestionReading) -> [ScoredPassage] {
+        let folded = reading.folded
+        let asksWhatIs = [" what is ", " what's ", " whats ", " what are ", " meaning of ", " stand for ", " stands for "]
+            .contains { folded.contains($0) }
+        let asksWhatMeans = folded.contains(" what does ") && (folded.contains(" mean ") || folded.contains(" mean? "))
+        let asksForDefinition = (asksWhatIs || asksWhatMeans) && !folded.contains(" how ")
+        guard asksForDefinition else { return hits }
+        let abbreviations = reading.original.split { !$0.isLetter }.filter { word in
+            word.count >= 2 && word.filter(\.isUppercase).count >= 2
+        }.map { "(" + $0.lowercased() + ")" }
+        let rescored = hits.map { hit -> ScoredPassage in
+            let text = TextFolding.fold(library.passage(at: hit.ordinal).text)
+            let defines = abbreviations.contains { text.contains($0) } || text.contains(" means ") || text.contains("this means")
+                || text.contains("is a term used")
+            return defines
+                ? ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * Answerer.definitionBoost) : hit
+        }
+        return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
+    }
+
+    /// Calibrated on the development questions (docs/ANSWERS.md).
+    static let definitionBoost = 1.5
+
     /// True for a passage whose every line is a short list item with no sentence in it:
     /// a list of link titles such as "- IPSEA helplines and services".
     static func isNavigationOnly(_ passage: Passage) -> Bool {
@@ -116,7 +148,7 @@ public struct Answerer: Sendable {
         let intro = lines.filter { !$0.hasPrefix("- ") }
         guard intro.allSatisfy({ $0.hasSuffix(":") && $0.split(separator: " ").count <= 8 }) else { return false }
         return items.allSatisfy { item in
-            item.split(separator: " ").count <= 8 && !item.dropLast().contains(". ") && !item.hasSuffix(".")
+            item.split(separator: " ").count <= 9 && !item.dropLast().contains(". ") && !item.hasSuffix(".")
         }
     }
 
@@ -172,7 +204,7 @@ public struct Answerer: Sendable {
         let match = mythDetector.bestMatch(for: reading)
         return (
             scope.coverage(question: query.judgedTerms, passageTerms: terms),
-            scope.outOfScopeTopic(question: query.judgedTerms, passageTerms: terms)?.joined(separator: " "),
+            scope.outOfScopeTopic(question: query.judgedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? [])?.joined(separator: " "),
             match?.card.id, match?.strength ?? 0, match?.hasCue ?? false, hits.first?.score ?? 0,
             Set(query.judgedTerms).sorted().map { t in
                 (library.index.contains(term: t) ? "" : "?") + t + (terms.contains(t) ? "*" : "")

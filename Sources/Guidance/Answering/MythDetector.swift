@@ -3,9 +3,10 @@ import SearchCore
 /// Tells whether a question rests on one of the myth cards' misconceptions.
 ///
 /// Two signals must agree: the question must say much of what a card's claim (or one of its
-/// phrasings) says, weighted by how rare each word is in the guidance; and, unless that match
-/// is very strong, the question must be worded as a presumption — "right?", "I assume",
-/// "surely", "only", "can't", "too young" — rather than as an open question.
+/// phrasings) says, weighted by how rare each word is in the guidance; and the question must
+/// be worded as a presumption — "right?", "I assume", "surely", "only", "can't", "too young",
+/// "does that stop" — rather than as an open question. "What is School Action Plus?" asks;
+/// "my son is on School Action Plus – that's separate, isn't it?" presumes.
 struct MythDetector: Sendable {
     struct Match: Sendable {
         let card: MythCard
@@ -20,9 +21,7 @@ struct MythDetector: Sendable {
     let phrasings: [[Set<String>]]
     let index: InvertedIndex
 
-    /// A match this strong is a myth even without a presumption cue.
-    static let strongMatch = 0.62
-    /// A match this strong with a presumption cue is a myth.
+    /// A match this strong with a presumption cue is a myth (calibrated: docs/ANSWERS.md).
     static let cuedMatch = 0.40
 
     init(cards: [MythCard], index: InvertedIndex, analyzer: Analyzer) {
@@ -33,9 +32,12 @@ struct MythDetector: Sendable {
         }
     }
 
-    /// The weight of a term: its idf in the guidance, or the highest idf for an unknown term.
+    /// The weight of a term: its idf in the guidance; a word the guidance never uses weighs as
+    /// in ``ScopeJudge/weight(_:)`` ("playgroup" and "September" should not drown a match).
     func weight(_ term: String) -> Double {
-        BM25.idf(documentFrequency: index.documentFrequency(of: term), passageCount: max(index.passageCount, 1))
+        let frequency = index.documentFrequency(of: term)
+        guard frequency > 0 else { return ScopeJudge.unknownWeight }
+        return BM25.idf(documentFrequency: frequency, passageCount: max(index.passageCount, 1))
     }
 
     /// The best-matching card for `reading`, whether or not it is a myth.
@@ -59,10 +61,10 @@ struct MythDetector: Sendable {
 
     /// The card whose misconception the question rests on, or nil.
     func detect(_ reading: QuestionReading) -> Match? {
-        guard let match = bestMatch(for: reading) else { return nil }
-        if match.strength >= MythDetector.strongMatch { return match }
-        if match.hasCue && match.strength >= MythDetector.cuedMatch { return match }
-        return nil
+        guard let match = bestMatch(for: reading), match.hasCue, match.strength >= MythDetector.cuedMatch else {
+            return nil
+        }
+        return match
     }
 
     /// Words that mark a presumption: the asker states something and seeks confirmation, or
@@ -77,6 +79,11 @@ struct MythDetector: Sendable {
         " until ", " til ", " till ", " before you can", " before they can", " is there no ", " no sen ",
         " counts as", " count as", " no longer", " any more", " anymore", " never ", " must have ",
         " need a ", " need an ", " have to have", " has to have", " separate ", " instead ",
+        " even ", " just stop", " stop ", " stops ", " still a thing", " supposed to", " run out", " ran out",
+        " no more ", " does that mean ", " doesn't that mean", " does that stop", " allowed to ",
+        " can they ", " isn't ", " aren't ", " don't have to", " doesn't have to", " not entitled",
+        " no point", " no help", " not eligible", " can't get", " cannot get", " won't get", " only if ",
+        " must first", " first have to", " has to spend", " have to spend", " got to ", " gotta ",
     ]
 
     static func hasPresumptionCue(_ folded: String) -> Bool {

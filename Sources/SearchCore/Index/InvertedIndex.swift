@@ -101,4 +101,10 @@ public struct ScoredPassage: Sendable, Equatable {
     public let passageID: String
     /// Its BM25 score.
     public let score: Double
+
+    public init(ordinal: Int, passageID: String, score: Double) {
+        self.ordinal = ordinal
+        self.passageID = passageID
+        self.score = score
+    }
 }
