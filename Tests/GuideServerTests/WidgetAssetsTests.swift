@@ -22,10 +22,22 @@ struct WidgetAssetsTests {
     @Test(arguments: ["widget.js", "demo.html"])
     func embeddedCopyMatchesTheFile(name: String) throws {
         let embedded = try #require(Self.embedded[name])
-        let file = try Data(contentsOf: Self.widgetDirectory.appendingPathComponent(name))
+        let url = Self.widgetDirectory.appendingPathComponent(name)
+        let file = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        // Compared line by line so that a failure names the first line that differs rather
+        // than printing the whole file.
+        let fileLines = file.split(separator: "\n", omittingEmptySubsequences: false)
+        let embeddedLines = embedded.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDifference =
+            zip(fileLines, embeddedLines).enumerated()
+            .first { !$0.element.0.utf8.elementsEqual($0.element.1.utf8) }?.offset
+            ?? (fileLines.count == embeddedLines.count ? nil : min(fileLines.count, embeddedLines.count))
         #expect(
-            Array(embedded.utf8) == Array(file),
-            "Widget/\(name) differs from the copy in WidgetAssets.swift: run python3 scripts/embed_widget.py")
+            firstDifference == nil,
+            """
+            Widget/\(name) differs from its copy in WidgetAssets.swift from line \((firstDifference ?? 0) + 1): \
+            run python3 scripts/embed_widget.py
+            """)
     }
 
     @Test func widgetScriptIsWithinItsSizeBudget() throws {
