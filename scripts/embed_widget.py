@@ -34,7 +34,11 @@ def raw_literal(text):
     hashes = "#"
     while '"""' + hashes in text or "\\" + hashes in text:
         hashes += "#"
-    return f'{hashes}"""\n{text}\n"""{hashes}'
+    # Every line is indented as deep as the closing delimiter, which Swift strips again, so
+    # that swift-format sees the literal nested in its declaration. Empty lines stay empty.
+    indent = " " * 8
+    body = "\n".join(indent + line if line else line for line in text.split("\n"))
+    return f'{hashes}"""\n{body}\n{indent}"""{hashes}'
 
 
 def generate():
