@@ -191,7 +191,15 @@ public struct Answerer: Sendable {
         guard let best = ranked.first else { return passage.text }
         var chosen = [best.0]
         if ranked.count > 1, ranked[1].1 > 0, ranked[1].1 >= best.1 * 0.8 { chosen.append(ranked[1].0) }
-        return chosen.sorted().map { sentences[$0] }.joined(separator: " ")
+        // Sentences from one line are joined with a space, from different lines (list items,
+        // table cells) with a line break, so the summary reads as the passage does.
+        let ordered = chosen.sorted()
+        var summary = sentences[ordered[0]]
+        for (previous, next) in zip(ordered, ordered.dropFirst()) {
+            let sameLine = passage.text.contains(sentences[previous] + " " + sentences[next])
+            summary += (sameLine ? " " : "\n") + sentences[next]
+        }
+        return summary
     }
 
     /// Internals for calibration: the best passage's coverage of the question, the
@@ -202,6 +210,7 @@ public struct Answerer: Sendable {
         let hits = library.index.search(query.terms, limit: 1, parameters: parameters) { !navigationOnly[$0] }
         let terms = hits.first.map { passageTerms[$0.ordinal] } ?? []
         let match = mythDetector.bestMatch(for: reading)
+        _ = 0
         return (
             scope.coverage(question: query.judgedTerms, passageTerms: terms),
             scope.outOfScopeTopic(question: query.judgedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? [])?.joined(separator: " "),

@@ -23,6 +23,10 @@ struct MythDetector: Sendable {
 
     /// A match this strong with a presumption cue is a myth (calibrated: docs/ANSWERS.md).
     static let cuedMatch = 0.40
+    /// A yes/no question that puts a card's claim to the test ("can under-5s have SEN?",
+    /// "is SEN support available at college?") is a myth when it matches this strongly.
+    static let polarMatch = 0.58
+    static let polarOpeners = [" can ", " could ", " is ", " are ", " does ", " do "]
 
     init(cards: [MythCard], index: InvertedIndex, analyzer: Analyzer) {
         self.cards = cards
@@ -61,10 +65,10 @@ struct MythDetector: Sendable {
 
     /// The card whose misconception the question rests on, or nil.
     func detect(_ reading: QuestionReading) -> Match? {
-        guard let match = bestMatch(for: reading), match.hasCue, match.strength >= MythDetector.cuedMatch else {
-            return nil
-        }
-        return match
+        guard let match = bestMatch(for: reading) else { return nil }
+        if match.hasCue { return match.strength >= MythDetector.cuedMatch ? match : nil }
+        let polar = MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
+        return polar && match.strength >= MythDetector.polarMatch ? match : nil
     }
 
     /// Words that mark a presumption: the asker states something and seeks confirmation, or

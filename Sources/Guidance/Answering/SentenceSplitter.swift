@@ -3,6 +3,7 @@
 /// A sentence ends at `.`, `?` or `!` followed by white space and then an upper-case letter,
 /// a digit or an opening quote — so "6.45", "e.g. the" and "etc." inside a sentence do not
 /// split it — and at every line break (list items and table cells are lines of their own).
+/// A "sentence" with no letter in it ("5." numbering a list item) stays with what follows.
 enum SentenceSplitter {
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
@@ -22,7 +23,8 @@ enum SentenceSplitter {
                     if next < characters.count, characters[next] == " " {
                         var after = next
                         while after < characters.count, characters[after] == " " { after += 1 }
-                        if after < characters.count,
+                        let sentenceSoFar = characters[start..<next]
+                        if after < characters.count, sentenceSoFar.contains(where: \.isLetter),
                             characters[after].isUppercase || characters[after].isNumber || "\"\u{201C}‘'(".contains(characters[after])
                         {
                             let sentence = String(characters[start..<next]).trimmingCharacters(in: " ")

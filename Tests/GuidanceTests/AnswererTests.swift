@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import Guidance
+
+/// Answers on the real guidance.
+struct AnswererTests {
+    func answerer() throws -> Answerer { try #require(RealGuidance.answerer) }
+
+    @Test func underFivesIsAMythAnsweredFromIPSEA() throws {
+        let answer = try answerer().answer("can under-5s have SEN")
+        #expect(answer.kind == .myth)
+        #expect(answer.myth?.id == "under-fives")
+        #expect(answer.summary.hasPrefix("No. "))
+        let first = try #require(answer.citations.first)
+        #expect(first.passage.id == "ipsea-sen-support#myths-1")
+        #expect(first.passage.text.contains("Some young children will have SEN and these must be supported"))
+        #expect(first.strength == .duty)
+        #expect(first.localArea == nil)
+    }
+
+    @Test(arguments: [
+        "how do I renew a passport",
+        "How long does the tribunal take to decide an appeal?",
+        "Can I get free school transport for my autistic son?",
+        "what benefits can I claim for my disabled child",
+    ])
+    func notCoveredQuestionsGetNoCitationsAndASignpost(question: String) throws {
+        let answer = try answerer().answer(question)
+        #expect(answer.kind == .none)
+        #expect(answer.citations.isEmpty)
+        #expect(answer.summary == Answer.notCoveredSummary)
+        #expect(answer.signposts.first == .localIAS)
+    }
+
+    @Test(arguments: [
+        "how often should school meet me about SEN support",
+        "what does the SENCo do",
+        "how often is a support plan reviewed",
+        "what is ENF in Hertfordshire",
+    ])
+    func answerableQuestionsAreAnswered(question: String) throws {
+        let answer = try answerer().answer(question)
+        #expect(answer.kind == .answer)
+        #expect(!answer.citations.isEmpty)
+    }
+
+    @Test func aLocalDocumentSaysWhichAreaItSpeaksFor() throws {
+        let answer = try answerer().answer("what is exceptional needs funding")
+        let hertfordshire = try #require(answer.citations.first { $0.document.id == "hpci-sen-support" })
+        #expect(hertfordshire.localArea == "Hertfordshire")
+    }
+
+    @Test func spellingIsCorrectedAndSaid() throws {
+        let answer = try answerer().answer("who do i speak to at shcool about my daughter")
+        #expect(answer.correctedQuestion == "who do i speak to at school about my daughter")
+        #expect(answer.suggestions == ["who do i speak to at school about my daughter"])
+        let untouched = try answerer().answer("my daughter needs help at school")
+        #expect(untouched.correctedQuestion == nil)
+    }
+
+    @Test func aFollowUpKeepsTheContextOfTheQuestionBefore() throws {
+        let followUp = try answerer().answer("what about at college?", history: ["is there SEN support at school"])
+        #expect(followUp.kind != .none)
+        #expect(followUp.citations.contains { $0.passage.text.lowercased().contains("college") })
+    }
+
+    @Test func navigationListsAreNeverQuoted() throws {
+        let answer = try answerer().answer("template letter asking for an EHC needs assessment")
+        #expect(!answer.citations.contains { $0.passage.id == "ipsea-sen-support#further-resources-1" })
+    }
+
+    /// Every sentence a user reads is a quote from a cited passage, a myth card's fact (whose
+    /// evidence is checked), the not-covered sentence, a signpost, or the disclaimer.
+    @Test func everyAnswerIsGroundedInTheGuidance() throws {
+        let answerer = try answerer()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/eval/dev.jsonl")
+        var questions = [
+            "can under-5s have SEN", "what is APDR", "my dog keeps barking", "do u need a diagnosis for sen support",
+            "what about at college?", "6.45", "£6,000", "s66",
+        ]
+        if let data = FileManager.default.contents(atPath: url.path) {
+            for line in data.split(separator: 0x0A) {
+                if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                    let question = object["question"] as? String
+                {
+                    questions.append(question)
+                }
+            }
+        }
+        for question in questions {
+            let answer = answerer.answer(question)
+            for citation in answer.citations {
+                #expect(answerer.library.corpus.passage(id: citation.passage.id)?.text == citation.passage.text)
+            }
+            switch answer.kind {
+            case .answer:
+                let first = try #require(answer.citations.first)
+                for sentence in SentenceSplitter.sentences(answer.summary) {
+                    #expect(first.passage.text.contains(sentence), "\(question): \(sentence)")
+                }
+            case .myth:
+                let card = try #require(answer.myth)
+                #expect(answer.summary == "\(card.verdict). \(card.fact)")
+                #expect(card.check(against: answerer.library.corpus).isEmpty)
+                #expect(card.evidence.allSatisfy { evidence in answer.citations.contains { $0.passage.id == evidence.passageID } })
+            case .none:
+                #expect(answer.citations.isEmpty)
+                #expect(answer.summary == Answer.notCoveredSummary)
+            }
+        }
+    }
+
+    @Test func theAnswerJSONFollowsTheContract() throws {
+        let answer = try answerer().answer("can under-5s have SEN")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])
+        for key in ["question", "kind", "summary", "myth", "citations", "signposts", "suggestions"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let citation = try #require((object["citations"] as? [[String: Any]])?.first)
+        for key in ["passage", "source", "title", "heading", "text", "code_refs", "url", "score"] {
+            #expect(citation[key] != nil, "missing citation \(key)")
+        }
+        let myth = try #require(object["myth"] as? [String: Any])
+        #expect(myth["verdict"] as? String == "No")
+    }
+}
+
+struct SentenceSplitterTests {
+    @Test func splitsOnSentenceEndsButNotInsideNumbers() {
+        #expect(
+            SentenceSplitter.sentences("Schools should take seriously any concerns (paragraph 6.45). At college too.")
+                == ["Schools should take seriously any concerns (paragraph 6.45).", "At college too."])
+        #expect(SentenceSplitter.sentences("e.g. the SENCo. Next") == ["e.g. the SENCo.", "Next"])
+        #expect(SentenceSplitter.sentences("- one\n- two") == ["- one", "- two"])
+    }
+}
+
+struct SpellingCorrectorTests {
+    @Test func correctsWithinOneOrTwoEditsAndLeavesRealWordsAlone() {
+        let corrector = SpellingCorrector(knownWords: ["school": 9, "support": 9, "assessment": 3], englishWords: ["daughter"])
+        #expect(corrector.correction(for: "shcool") == "school")
+        #expect(corrector.correction(for: "suport") == "support")
+        #expect(corrector.correction(for: "assesment") == "assessment")
+        #expect(corrector.correction(for: "daughter") == nil)
+        #expect(corrector.correction(for: "school") == nil)
+        #expect(corrector.correction(for: "xyzzy") == nil)
+        #expect(corrector.correction(for: "sch") == nil)
+    }
+
+    @Test func editDistanceCountsASwapAsOne() {
+        #expect(SpellingCorrector.editDistance(Array("daugther"), Array("daughter"), limit: 2) == 1)
+        #expect(SpellingCorrector.editDistance(Array("kitten"), Array("sitting"), limit: 5) == 3)
+    }
+}
