@@ -512,3 +512,15 @@ def test_widget_on_another_site_works_when_the_server_allows_its_origin(driver, 
     finally:
         site.shutdown()
         site.server_close()
+
+
+def test_widget_script_parses_no_server_html_stores_nothing_and_fits_in_20kb():
+    import re
+    source = (ROOT / "Widget" / "widget.js").read_text()
+    assert len(source.encode()) <= WIDGET_JS_LIMIT
+    forbidden = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function"
+                           r"|createContextualFragment|DOMParser|srcdoc|localStorage|sessionStorage"
+                           r"|document\.cookie|indexedDB|sendBeacon|XMLHttpRequest|WebSocket|import\(")
+    assert not forbidden.findall(source)
+    addresses = re.findall(r"https?://[^\s'\"]+", source)
+    assert all("HOST" in a for a in addresses), f"widget.js names an address: {addresses}"
