@@ -32,7 +32,7 @@ enum AnswerRendering {
             lines.append("")
             lines.append(terminal.bold("Where to get help"))
             for signpost in answer.signposts {
-                lines.append(terminal.wrap("• \(signpost.name): \(signpost.detail)", indent: "  "))
+                lines.append(terminal.wrap("• \(signpost.name): \(signpost.detail)", indent: "    ", firstIndent: "  "))
             }
         }
         lines.append("")

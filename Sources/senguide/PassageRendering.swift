@@ -13,7 +13,8 @@ enum PassageRendering {
         if !hit.document.isNational { details.append(hit.document.area) }
         details.append(hit.passage.id)
         if hit.score > 0 { details.append("score " + String(format: "%.2f", hit.score)) }
-        return terminal.wrap(line, indent: "   ") + "\n" + terminal.wrap(terminal.dim(details.joined(separator: " · ")), indent: "   ")
+        return terminal.wrap(line, indent: "   ", firstIndent: "") + "\n"
+            + terminal.wrap(terminal.dim(details.joined(separator: " · ")), indent: "   ", firstIndent: "   ")
     }
 
     /// `text` with the words whose terms are in `terms` highlighted (when colour is on).
