@@ -13,7 +13,8 @@ enum SearchCommand {
             Ranks the guidance's passages by BM25 (Lucene's formula) for QUERY, with the
             domain vocabulary's expansions (EHCP finds "EHC plan"). Each hit shows its source,
             heading and the Code of Practice paragraphs it names; matched words are
-            highlighted on a terminal.
+            highlighted on a terminal. A misspelt word is never swapped silently: a
+            "Did you mean" line (and "suggestions" in JSON) offers the correction.
 
             Options:
               --json          one JSON object: {"query", "hits": [{"passage", "score", …}]}
@@ -56,14 +57,19 @@ enum SearchCommand {
                 return plainSearch(index, query: query, limit: limit, parameters: parameters, json: parsed.has("json"))
             }
         }
-        let library = try workspace.openLibrary().library
+        let answerer = try workspace.openAnswerer()
+        let library = answerer.library
         let filter = SearchFilter(sources: parsed.all("source"), areas: parsed.all("area"))
         let hits = library.search(query, limit: limit, filter: filter, parameters: parameters)
+        let suggestion = answerer.spellingSuggestion(for: query)
         if parsed.has("json") {
-            print(SearchHit.json(query: query, hits: hits).serialized())
+            guard case .object(var members) = SearchHit.json(query: query, hits: hits) else { return 0 }
+            members.append(("suggestions", .strings(suggestion.map { [$0] } ?? [])))
+            print(JSONValue.object(members).serialized())
             return 0
         }
         let terminal = Terminal.standardOutput(environment: ProcessInfo.processInfo.environment)
+        if let suggestion { print(terminal.wrap("Did you mean: " + terminal.bold(suggestion) + "?") + "\n") }
         let queryTerms = Set(library.index.query(query).map(\.term))
         if hits.isEmpty {
             print("No passage matches \"\(query)\". Try other words, or senguide ask for a question in your own words.")

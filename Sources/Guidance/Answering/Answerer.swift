@@ -53,6 +53,13 @@ public struct Answerer: Sendable {
         self.corrector = SpellingCorrector(knownWords: known, englishWords: englishWords)
     }
 
+    /// `text` with misspelt words corrected against the guidance's words, or nil when nothing
+    /// needed correcting: a "did you mean" for search, which never swaps words silently.
+    public func spellingSuggestion(for text: String) -> String? {
+        let reading = QuestionReading(text, corrector: corrector, analyzer: analyzer)
+        return reading.corrections.isEmpty ? nil : reading.corrected
+    }
+
     /// Answers `question`, with the earlier questions of the conversation in `history`
     /// (oldest first) giving a follow-up its context.
     public func answer(_ question: String, history: [String] = [], citationCount: Int = defaultCitationCount)
