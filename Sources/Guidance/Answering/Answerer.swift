@@ -100,13 +100,16 @@ public struct Answerer: Sendable {
         var weights: [String: Double] = [:]
         for term in reading.terms { weights[term, default: 0] += 1 }
         var judged = reading.terms
+        var phrased = reading.termsWithFiller
         if let previous = history.last, isFollowUp(reading) {
-            let earlier = QuestionReading(previous, corrector: corrector, analyzer: analyzer).terms
+            let earlierReading = QuestionReading(previous, corrector: corrector, analyzer: analyzer)
+            let earlier = earlierReading.terms
             for term in earlier where weights[term] == nil { weights[term] = 0.5 }
             judged += earlier.filter { !judged.contains($0) }
+            phrased += earlierReading.termsWithFiller
         }
         var terms = weights.keys.sorted().map { WeightedTerm(term: $0, weight: weights[$0] ?? 0) }
-        terms += library.index.synonyms.expansions(of: judged).filter { weights[$0.term] == nil }
+        terms += library.index.synonyms.expansions(of: phrased).filter { weights[$0.term] == nil }
         return (terms, judged)
     }
 

@@ -8,8 +8,11 @@ struct QuestionReading: Sendable {
     let corrected: String
     /// Each correction made, in order: (as typed, as corrected).
     let corrections: [(typed: String, corrected: String)]
-    /// The analysed terms of the corrected question, repeats kept.
+    /// The analysed terms of the corrected question, repeats kept, filler words left out.
     let terms: [String]
+    /// The same with filler words kept, for matching vocabulary phrases such as "what he
+    /// thinks".
+    let termsWithFiller: [String]
 
     init(_ question: String, corrector: SpellingCorrector, analyzer: Analyzer) {
         original = question
@@ -25,7 +28,14 @@ struct QuestionReading: Sendable {
             defer { output += trailing }
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
-            if !analyzer.isStopword(lower), let fixed = corrector.correction(for: lower) {
+            if let contraction = QuestionReading.contractions[lower] {
+                output += contraction  // "arent" is "aren't", not a misspelt "parent"
+                word = ""
+                return
+            }
+            if !analyzer.isStopword(lower), !QuestionReading.fillerWords.contains(lower),
+                let fixed = corrector.correction(for: lower)
+            {
                 corrections.append((word, fixed))
                 output += fixed
             } else {
@@ -44,10 +54,22 @@ struct QuestionReading: Sendable {
         flushWord()
         self.corrected = output
         self.corrections = corrections
-        self.terms = analyzer.tokens(output).compactMap { token in
+        let tokens = analyzer.tokens(output)
+        self.terms = tokens.compactMap { token in
             QuestionReading.fillerWords.contains(token) ? nil : analyzer.term(forToken: token)
         }
+        self.termsWithFiller = tokens.compactMap { analyzer.term(forToken: $0) }
     }
+
+    /// Contractions typed without their apostrophe, which spelling correction would otherwise
+    /// turn into other words ("arent" → "parent").
+    static let contractions: [String: String] = [
+        "arent": "aren't", "isnt": "isn't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
+        "cant": "can't", "wont": "won't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "couldnt": "couldn't",
+        "wasnt": "wasn't", "werent": "weren't", "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't",
+        "im": "I'm", "ive": "I've", "youre": "you're", "theyre": "they're", "thats": "that's", "whats": "what's",
+        "wheres": "where's", "hes": "he's", "shes": "she's", "lets": "let's", "mustnt": "mustn't",
+    ]
 
     /// Words parents use around a question that say nothing about what the guidance should
     /// answer ("my son", "I think", "actually"): left out of the question's terms, so that a

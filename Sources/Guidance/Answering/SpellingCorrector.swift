@@ -2,7 +2,8 @@
 ///
 /// A word is left alone when the corpus uses it, when it is a real English word (the list in
 /// `Corpus/english-words.txt`), when it is a stop word, or when it is
-/// short (three letters or fewer) or holds a digit. Otherwise the closest known word within
+/// short (three letters or fewer) or holds a digit. A short word that starts a common corpus
+/// word is an abbreviation and is completed ("supp" → "support"). Otherwise the closest known word within
 /// one edit (two for words of eight letters or more; a swap of neighbours counts as one edit)
 /// replaces it, preferring the word the corpus uses most; ties keep the first in alphabetical
 /// order, so the result is deterministic.
@@ -26,9 +27,11 @@ public struct SpellingCorrector: Sendable {
     /// The known word closest to `word` (lowercase), or nil when `word` is known or nothing is
     /// close enough.
     public func correction(for word: String) -> String? {
-        guard frequencies[word] == nil, !englishWords.contains(word), word.count >= 4, word.allSatisfy({ $0.isLetter || $0 == "'" }) else {
-            return nil
-        }
+        guard frequencies[word] == nil, !englishWords.contains(word), word.count >= 3,
+            word.allSatisfy({ $0.isLetter || $0 == "'" })
+        else { return nil }
+        if let completion = completion(of: word) { return completion }
+        guard word.count >= 4 else { return nil }
         let maximumDistance = word.count >= 8 ? 2 : 1
         var best: (word: String, distance: Int, frequency: Int)?
         let characters = Array(word)
@@ -43,6 +46,25 @@ public struct SpellingCorrector: Sendable {
                     continue
                 }
                 best = (candidate, distance, frequency)
+            }
+        }
+        return best?.word
+    }
+
+    /// A short word that begins a word the corpus uses at least twice, two or more letters
+    /// longer — an abbreviation such as "supp", "coll" or "sch" — completed to the most used
+    /// such word ("support", "college", "school").
+    func completion(of word: String) -> String? {
+        guard (3...5).contains(word.count) else { return nil }
+        var best: (word: String, frequency: Int)?
+        for (length, candidates) in wordsByLength where length >= word.count + 2 {
+            for candidate in candidates where candidate.hasPrefix(word) {
+                let frequency = frequencies[candidate] ?? 0
+                guard frequency >= 2 else { continue }
+                if let current = best, current.frequency > frequency || (current.frequency == frequency && current.word < candidate) {
+                    continue
+                }
+                best = (candidate, frequency)
             }
         }
         return best?.word
