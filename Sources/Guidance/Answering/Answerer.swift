@@ -69,10 +69,11 @@ public struct Answerer: Sendable {
         let suggestions = reading.corrections.isEmpty ? [] : [reading.corrected]
         let corrected = reading.corrections.isEmpty ? nil : reading.corrected
         let query = contextualQuery(reading, history: history)
-        let hits = rerankDefinitions(
-            library.index.search(query.terms, limit: max(citationCount, 10), parameters: parameters) {
-                !navigationOnly[$0]
-            }, for: reading)
+        let hits = rerankByCoverage(
+            rerankDefinitions(
+                library.index.search(query.terms, limit: max(citationCount, 20), parameters: parameters) {
+                    !navigationOnly[$0]
+                }, for: reading), question: query.judgedTerms)
 
         if let match = mythDetector.detect(reading) {
             return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
@@ -120,6 +121,21 @@ public struct Answerer: Sendable {
         let openers = [" what about ", " how about ", " and ", " what if ", " also ", " same for ", " and what about "]
         if openers.contains(where: { folded.hasPrefix($0) }) { return true }
         return Set(reading.terms).count <= 2
+    }
+
+    /// How much a passage's coverage of the question (the share of its information the
+    /// passage holds, 0...1) raises its score: score × (1 + coverageMix × coverage). BM25
+    /// rewards a word said often; this rewards saying all of what was asked (calibrated on both
+    /// question sets: docs/ANSWERS.md).
+    static let coverageMix = 0.5
+
+    /// Reorders the hits by BM25 score weighted by coverage of the question.
+    func rerankByCoverage(_ hits: [ScoredPassage], question: [String]) -> [ScoredPassage] {
+        let rescored = hits.map { hit in
+            let held = scope.coverage(question: question, passageTerms: passageTerms[hit.ordinal])
+            return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * (1 + Answerer.coverageMix * held))
+        }
+        return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
     }
 
     /// For a question asking what something is or means ("what is ENF", "what does SEN
