@@ -146,7 +146,9 @@ struct SpellingCorrectorTests {
         #expect(corrector.correction(for: "daughter") == nil)
         #expect(corrector.correction(for: "school") == nil)
         #expect(corrector.correction(for: "xyzzy") == nil)
-        #expect(corrector.correction(for: "sch") == nil)
+        #expect(corrector.correction(for: "sch") == "school")
+        #expect(corrector.correction(for: "supp") == "support")
+        #expect(corrector.correction(for: "ab") == nil)
     }
 
     @Test func editDistanceCountsASwapAsOne() {
