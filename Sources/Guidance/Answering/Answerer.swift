@@ -14,6 +14,10 @@ public struct Answerer: Sendable {
     /// Analysed terms of every passage, by ordinal, in order and as a set.
     let passageSequences: [[String]]
     let passageTerms: [Set<String>]
+    /// Terms of the documents' areas and publishers ("middlesbrough", "bexley", "ipsea"): a
+    /// question that shares nothing else with the guidance ("will it rain in Middlesbrough
+    /// this weekend") is not covered by it.
+    let placeAndPublisherTerms: Set<String>
     /// Passages that are only a list of link titles ("Further resources and support"), by
     /// ordinal: searchable, but never quoted as an answer, since they say nothing.
     let navigationOnly: [Bool]
@@ -33,6 +37,9 @@ public struct Answerer: Sendable {
         self.passageSequences = library.corpus.passages.map { analyzer.terms($0.text) }
         self.passageTerms = passageSequences.map { Set($0) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
+        self.placeAndPublisherTerms = Set(
+            library.corpus.documents.flatMap { analyzer.terms($0.area + " " + $0.publisher) }
+        ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service"))
         self.mythDetector = MythDetector(cards: library.myths, index: library.index, analyzer: analyzer)
         self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
         var known: [String: Int] = [:]
@@ -79,7 +86,7 @@ public struct Answerer: Sendable {
             return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
         let judged = query.judgedTerms
-        if judged.isEmpty
+        if judged.isEmpty || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
             || scope.isNotCovered(
                 question: judged, passageSequence: hits.first.map { passageSequences[$0.ordinal] },
                 bestScore: hits.first?.score ?? 0)
