@@ -22,7 +22,7 @@ struct MythDetector: Sendable {
     let index: InvertedIndex
 
     /// A match this strong with a presumption cue is a myth (calibrated: docs/ANSWERS.md).
-    static let cuedMatch = 0.40
+    static let cuedMatch = 0.425
     /// A yes/no question that puts a card's claim to the test ("can under-5s have SEN?",
     /// "is SEN support available at college?") is a myth when it matches this strongly.
     static let polarMatch = 0.58
@@ -88,6 +88,9 @@ struct MythDetector: Sendable {
         " can they ", " isn't ", " aren't ", " don't have to", " doesn't have to", " not entitled",
         " no point", " no help", " not eligible", " can't get", " cannot get", " won't get", " only if ",
         " must first", " first have to", " has to spend", " have to spend", " got to ", " gotta ",
+        // Tag questions: a statement put up for confirmation.
+        " do they? ", " does it? ", " does she? ", " does he? ", " can they? ", " is it? ", " are they? ",
+        " will they? ", " yes? ", " yeah? ", " no? ", " ok? ", " okay? ", " eh? ", " innit",
     ]
 
     static func hasPresumptionCue(_ folded: String) -> Bool {

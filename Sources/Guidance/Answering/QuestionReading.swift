@@ -80,7 +80,7 @@ struct QuestionReading: Sendable {
         "somebody", "something", "thing", "things", "lot", "lots", "know", "want", "wants", "get", "gets", "getting",
         "got", "go", "goes", "going", "thank", "thanks", "hi", "hello", "hey", "u", "ur", "im", "ive", "dont",
         "can", "could", "may", "might", "will", "shall", "would", "yes", "just", "also", "still", "like", "way",
-        "much", "many", "say", "says", "said", "saying", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
+        "much", "many", "say", "says", "said", "saying", "supposed", "now", "happen", "happens", "exactly", "basically", "sort", "sorts", "whole", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
     ]
 
     /// The question folded for cue matching: lowercase, straight apostrophes, single spaces,
