@@ -41,62 +41,13 @@ enum IndexCommand {
             index = Workspace.buildIndex(try CorpusDirectory.load(corpusPath))
             source = corpusPath + "/"
         }
-        let bytes = IndexFile.encode(index)
+        let bytes = IndexFile.encode(index)  // the index already is these bytes: a copy
         try IndexDirectory.write(bytes, to: output)
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         printError(
             "senguide index: \(index.passageCount) passages, \(index.termCount) terms from \(source) → \(IndexDirectory.filePath(output)) (\(bytes.count) bytes, \(milliseconds) ms)"
         )
         return 0
-    }
-}
-
-/// A collection of `{"id","title","text"}` lines, for measuring the engine on public test
-/// collections.
-enum JSONLCollection {
-    static func buildIndex(path: String) throws(CLIError) -> InvertedIndex {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .failure("cannot read \(path)")
-        }
-        defer { try? handle.close() }
-        var builder = IndexBuilder(analyzer: .english)
-        var seen: Set<String> = []
-        var lineNumber = 0
-        var progress = ProgressLine(label: "indexed", unit: "passages")
-        var pending: [UInt8] = []
-        func consume(_ line: ArraySlice<UInt8>) throws(CLIError) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                let id = object["id"] as? String, !id.isEmpty
-            else {
-                throw .failure("\(path):\(lineNumber): expected a JSON object with a string \"id\", \"title\" and \"text\"")
-            }
-            guard seen.insert(id).inserted else { throw .failure("\(path):\(lineNumber): the id \"\(id)\" is used twice") }
-            let title = object["title"] as? String ?? ""
-            let text = object["text"] as? String ?? ""
-            builder.add(passageID: id, text: title.isEmpty ? text : title + "\n" + text)
-            progress.tick(builder.passageCount)
-        }
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            } catch {
-                throw .failure("cannot read \(path): \(error.localizedDescription)")
-            }
-            if chunk.isEmpty { break }
-            pending.append(contentsOf: chunk)
-            var start = 0
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                try consume(pending[start..<newline])
-                start = newline + 1
-            }
-            pending.removeFirst(start)
-        }
-        if !pending.isEmpty { try consume(pending[...]) }
-        progress.finish(builder.passageCount)
-        return builder.build()
     }
 }
 

@@ -19,14 +19,20 @@ enum IndexDirectory {
         FileManager.default.fileExists(atPath: filePath(directory))
     }
 
-    /// Reads and checks the index in `directory`.
+    /// Opens and checks the index in `directory`: the file is memory-mapped and used where
+    /// it lies (IndexFile.open), so opening costs a checksum pass, not a parse.
     static func read(_ directory: String) throws(CLIError) -> InvertedIndex {
         let path = filePath(directory)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path, populate: true)
+        } catch .cannotOpen {
             throw .failure("no index at \(path). Build it: senguide index")
+        } catch {
+            throw .failure("cannot read \(path): \(error). Rebuild it: senguide index")
         }
         do {
-            return try IndexFile.decode([UInt8](data))
+            return try IndexFile.open(file)
         } catch {
             throw .failure("\(path) \(error.description)")
         }

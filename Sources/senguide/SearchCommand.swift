@@ -8,7 +8,7 @@ enum SearchCommand {
         name: "search", summary: "ranked passages for a keyword query, best first",
         help: """
             Usage: senguide search [--json] [--limit N] [--source S] [--area A] QUERY…
-                   senguide search --queries Q.jsonl --run OUT.trec [--limit N] [--index DIR]
+                   senguide search --queries Q.jsonl --run OUT.trec [--limit N] [--index DIR] [--exhaustive]
 
             Ranks the guidance's passages by BM25 (Lucene's formula) for QUERY, with the
             domain vocabulary's expansions (EHCP finds "EHC plan"). Each hit shows its source,
@@ -27,13 +27,15 @@ enum SearchCommand {
               --queries FILE  batch mode: one {"id", "text"} object a line
               --run FILE      batch mode: write a TREC run file (qid Q0 docid rank score senguide);
                               the last line on standard error times the queries as JSON
+              --exhaustive    batch mode: score every posting instead of pruning (the same
+                              results, slower: for checking the pruning)
             """,
         run: run)
 
     static func run(_ arguments: [String]) throws(CLIError) -> Int32 {
         let parsed = try Arguments(
             arguments, valued: ["limit", "index", "corpus", "source", "area", "k1", "b", "queries", "run"],
-            flags: ["json"])
+            flags: ["json", "exhaustive"])
         let parameters: BM25Parameters
         do {
             parameters = try BM25Parameters(k1: try parsed.number("k1", default: 1.2), b: try parsed.number("b", default: 0.75))
@@ -124,10 +126,15 @@ enum BatchSearch {
         }
         var output = ""
         var latencies: [Double] = []
+        let exhaustive = parsed.has("exhaustive")
         let started = DispatchTime.now().uptimeNanoseconds
         for query in queries {
             let begin = DispatchTime.now().uptimeNanoseconds
-            let hits = index.search(index.query(query.text), limit: limit, parameters: parameters)
+            let terms = index.query(query.text)
+            let hits =
+                exhaustive
+                ? index.searchExhaustively(terms, limit: limit, parameters: parameters)
+                : index.search(terms, limit: limit, parameters: parameters)
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6)
             for (rank, hit) in hits.enumerated() {
                 output += "\(query.id) Q0 \(hit.passageID) \(rank + 1) \(String(format: "%.6f", hit.score)) senguide\n"

@@ -45,6 +45,54 @@ struct IndexFileTests {
         #expect(index.search(index.query("plan"), limit: 3).map(\.passageID) == ["b", "a"])
     }
 
+    @Test func everyTruncationAndBitFlipOfTheVersion1FixtureIsAnError() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/three-passages-v1.sgix")
+        let bytes = try [UInt8](Data(contentsOf: url))
+        for length in 0..<bytes.count {
+            let error = #expect(throws: IndexFileError.self) { try IndexFile.decode(Array(bytes[0..<length])) }
+            #expect(error?.description.contains("Rebuild it: senguide index") == true)
+        }
+        for position in bytes.indices {
+            for bit in 0..<8 {
+                var flipped = bytes
+                flipped[position] ^= UInt8(1 << bit)
+                #expect(throws: IndexFileError.self) { try IndexFile.decode(flipped) }
+            }
+        }
+    }
+
+    @Test func aVersion1FileIsReadAsVersion2() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/three-passages-v1.sgix")
+        let version1 = try IndexFile.decode([UInt8](Data(contentsOf: url)))
+        let version2 = try IndexFile.decode(IndexFile.encode(version1))
+        #expect(IndexFile.encode(version1)[4] == 2)
+        #expect(version2.passageIDs == version1.passageIDs)
+        #expect(version2.search(version2.query("school review"), limit: 3) == version1.search(version1.query("school review"), limit: 3))
+    }
+
+    /// Bytes the index does not own, as a memory-mapped file is.
+    final class BorrowedBytes: IndexBytes, @unchecked Sendable {
+        let storage: [UInt8]
+        let pointer: UnsafeMutableRawBufferPointer
+        var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(pointer) }
+        init(_ storage: [UInt8]) {
+            self.storage = storage
+            pointer = .allocate(byteCount: storage.count, alignment: 4096)
+            pointer.copyBytes(from: storage)
+        }
+        deinit { pointer.deallocate() }
+    }
+
+    @Test func openUsesTheBytesWhereTheyLie() throws {
+        let bytes = IndexFile.encode(Self.sample())
+        let index = try IndexFile.open(BorrowedBytes(bytes))
+        #expect(IndexFile.encode(index) == bytes)
+        #expect(index.search(index.query("plan"), limit: 3) == Self.sample().search(Self.sample().query("plan"), limit: 3))
+        #expect(throws: IndexFileError.self) { try IndexFile.open(BorrowedBytes(Array(bytes.dropLast()))) }
+    }
+
     @Test func everyTruncationIsAClearErrorNeverACrash() {
         let bytes = IndexFile.encode(Self.sample())
         for length in 0..<bytes.count {
@@ -78,8 +126,8 @@ struct IndexFileTests {
         var bytes = IndexFile.encode(Self.sample())
         bytes[4] = 9
         let error = #expect(throws: IndexFileError.self) { try IndexFile.decode(bytes) }
-        #expect(error == .unsupportedVersion(found: 9, readable: 1...1))
-        #expect(error?.description == "uses index format v9; this build reads v1–v1. Rebuild it: senguide index")
+        #expect(error == .unsupportedVersion(found: 9, readable: 1...2))
+        #expect(error?.description == "uses index format v9; this build reads v1–v2. Rebuild it: senguide index")
     }
 
     @Test func otherFilesAreNotIndexes() {

@@ -74,16 +74,38 @@ public struct WordTokenizer: Sendable {
 
     /// Calls `body` with each token of already folded `bytes`.
     func forEachToken(in bytes: [UInt8], _ body: (String) -> Void) {
+        var scratch = TokenScratch()
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachToken(in: buffer, scratch: &scratch) { body(String(decoding: $0, as: UTF8.self)) }
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each token of already folded `bytes`, without
+    /// making strings: the indexing path. `scratch` is reused between calls; the bytes given
+    /// to `body` are valid only during the call.
+    ///
+    /// - Complexity: O(*n*) in the length of `bytes`.
+    func forEachToken(
+        in bytes: UnsafeBufferPointer<UInt8>, scratch: inout TokenScratch, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        // The buffers are moved out of `scratch` so that each is a separate variable.
+        var token = scratch.token
+        var word = scratch.word
+        var parts = scratch.parts
+        scratch = .empty
+        defer { scratch = TokenScratch(token: token, word: word, parts: parts) }
         let count = bytes.count
         var index = 0
-        var token: [UInt8] = []
-        var hyphenParts: [[UInt8]] = []
-        token.reserveCapacity(32)
+        token.removeAll(keepingCapacity: true)
+        parts.removeAll(keepingCapacity: true)
+        var partCount = 0
+        var partsAreLetters = true
 
         func byte(at position: Int) -> UInt8 { position < count ? bytes[position] : 0 }
 
-        func emit(_ raw: [UInt8]) {
-            var word = raw
+        func emit(_ raw: UnsafeBufferPointer<UInt8>) {
+            word.removeAll(keepingCapacity: true)
+            word.append(contentsOf: raw)
             while word.last == UInt8(ascii: "'") { word.removeLast() }
             guard !word.isEmpty, word.count <= WordTokenizer.maximumTokenBytes else { return }
             if word.count >= 2, let last = word.last, word.dropLast().allSatisfy(WordTokenizer.isDigit) {
@@ -94,16 +116,22 @@ public struct WordTokenizer: Sendable {
                     word.append(contentsOf: [0x30, 0x30, 0x30])
                 }
             }
-            body(String(decoding: word, as: UTF8.self))
+            word.withUnsafeBufferPointer(body)
+        }
+
+        func finishToken() {
+            token.withUnsafeBufferPointer { emit($0) }
+            parts.append(contentsOf: token)
+            partCount += 1
+            if partsAreLetters { partsAreLetters = token.allSatisfy(WordTokenizer.isLetter) }
+            token.removeAll(keepingCapacity: true)
         }
 
         func finishHyphenatedWord() {
-            if hyphenParts.count > 1,
-                hyphenParts.allSatisfy({ $0.allSatisfy(WordTokenizer.isLetter) })
-            {
-                emit(hyphenParts.flatMap { $0 })
-            }
-            hyphenParts.removeAll(keepingCapacity: true)
+            if partCount > 1, partsAreLetters { parts.withUnsafeBufferPointer { emit($0) } }
+            parts.removeAll(keepingCapacity: true)
+            partCount = 0
+            partsAreLetters = true
         }
 
         while index < count {
@@ -137,21 +165,40 @@ public struct WordTokenizer: Sendable {
                 continue
             }
             if !token.isEmpty {
-                emit(token)
-                hyphenParts.append(token)
-                token.removeAll(keepingCapacity: true)
+                finishToken()
                 if current != UInt8(ascii: "-") || !WordTokenizer.isWordByte(next) {
                     finishHyphenatedWord()
                 }
             } else {
-                hyphenParts.removeAll(keepingCapacity: true)
+                parts.removeAll(keepingCapacity: true)
+                partCount = 0
+                partsAreLetters = true
             }
             index += 1
         }
-        if !token.isEmpty {
-            emit(token)
-            hyphenParts.append(token)
-        }
+        if !token.isEmpty { finishToken() }
         finishHyphenatedWord()
+    }
+}
+
+/// Buffers reused by ``WordTokenizer`` from one text to the next.
+struct TokenScratch: Sendable {
+    var token: [UInt8] = []
+    var word: [UInt8] = []
+    var parts: [UInt8] = []
+
+    /// Scratch that is never used, to stand in for real scratch.
+    static let empty = TokenScratch(token: [], word: [], parts: [])
+
+    init(token: [UInt8], word: [UInt8], parts: [UInt8]) {
+        self.token = token
+        self.word = word
+        self.parts = parts
+    }
+
+    init() {
+        token.reserveCapacity(64)
+        word.reserveCapacity(64)
+        parts.reserveCapacity(128)
     }
 }

@@ -2,7 +2,17 @@
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func write(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+    mutating func write<Bytes: Sequence>(_ raw: Bytes) where Bytes.Element == UInt8 { bytes.append(contentsOf: raw) }
+
+    /// Reserves room for `capacity` bytes in all.
+    mutating func reserve(_ capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Appends zero bytes until the buffer is `offset` bytes long (section alignment).
+    mutating func padTo(_ offset: Int) {
+        if bytes.count < offset { bytes.append(contentsOf: repeatElement(0, count: offset - bytes.count)) }
+    }
+
+    mutating func writeUInt8(_ value: UInt8) { bytes.append(value) }
 
     mutating func writeUInt16(_ value: UInt16) {
         bytes.append(UInt8(truncatingIfNeeded: value))

@@ -7,7 +7,7 @@ public enum IndexFileError: Error, Equatable, CustomStringConvertible {
     /// The file ends before the named section is complete.
     case truncated(section: String, atByte: Int)
     /// The checksum over the file's contents does not match the one stored.
-    case checksumMismatch(stored: UInt32, computed: UInt32)
+    case checksumMismatch(stored: UInt64, computed: UInt64)
     /// A section holds a value that cannot be right.
     case corrupt(section: String, atByte: Int, detail: String)
     /// The index was made by another analyzer than this build's.
@@ -32,8 +32,10 @@ public enum IndexFileError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    private func hex(_ value: UInt32) -> String {
+    /// Eight hex digits for a CRC-32 (v1), sixteen for an XXH64 (v2).
+    private func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
-        return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+        let width = value > UInt64(UInt32.max) ? 16 : 8
+        return "0x" + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

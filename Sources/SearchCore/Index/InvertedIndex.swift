@@ -1,8 +1,11 @@
 /// An inverted index over passages, ranked by BM25 exactly as Lucene defines it.
 ///
-/// Terms are kept sorted; each term's postings (passage ordinal, term frequency) are in
-/// ascending ordinal order in flat arrays. Passage lengths are exact term counts, with no
-/// one-byte quantisation. Build one with ``IndexBuilder``; save and load it with ``IndexFile``.
+/// The index is read where it lies: it wraps the bytes of an index file (format v2,
+/// docs/FORMATS.md) — memory-mapped by the CLI or owned in memory — and decodes only what a
+/// query touches. Terms are sorted by bytes; each term's postings (passage ordinal, term
+/// frequency) are compressed in blocks of 128 with skip entries and score bounds. Passage
+/// lengths are exact term counts, with no one-byte quantisation. Build one with
+/// ``IndexBuilder``; save and load it with ``IndexFile``.
 ///
 /// ```swift
 /// var builder = IndexBuilder(analyzer: .english)
@@ -10,76 +13,150 @@
 /// let index = builder.build()
 /// index.search(index.query("concerns"), limit: 10)
 /// ```
-public struct InvertedIndex: Sendable {
+public struct InvertedIndex: @unchecked Sendable {
+    // @unchecked: `bytes` points into `storage`, which this value keeps alive and nobody
+    // writes to; everything else is immutable.
+
     /// The id of the analyzer that made the terms.
     public let analyzerID: String
-    /// Passage ids by ordinal.
-    public let passageIDs: [String]
-    /// Exact passage lengths in terms, by ordinal.
-    public let passageLengths: [UInt32]
     /// The domain vocabulary used to expand queries (empty for a `--jsonl` index).
     public let synonyms: SynonymGroups
     /// A fingerprint of the corpus files the index was built from (0 when not from files).
     public let sourceFingerprint: UInt64
 
-    /// Sorted terms.
-    let terms: [String]
-    /// Start of each term's postings in the flat arrays; `terms.count + 1` entries.
-    let postingStarts: [Int]
-    let postingOrdinals: [UInt32]
-    let postingFrequencies: [UInt32]
-    let termOrdinals: [String: Int]
-    /// Each passage's rank in passage-id order, used to break score ties.
-    let idRank: [UInt32]
-    let averageLength: Double
     let analyzer: Analyzer
+    let storage: any IndexBytes
+    let bytes: UnsafeRawBufferPointer
+    let layout: IndexLayout
+    let averageLength: Double
 
-    init(
-        analyzer: Analyzer, passageIDs: [String], passageLengths: [UInt32], terms: [String],
-        postingStarts: [Int], postingOrdinals: [UInt32], postingFrequencies: [UInt32],
-        synonyms: SynonymGroups, sourceFingerprint: UInt64
-    ) {
+    /// Wraps the v2 index file in `storage`, checking it (``IndexLayout``).
+    init(storage: any IndexBytes, analyzer: Analyzer) throws(IndexFileError) {
+        let layout = try IndexLayout.read(storage.bytes, analyzer: analyzer)
+        self.storage = storage
+        self.bytes = storage.bytes
+        self.layout = layout
         self.analyzer = analyzer
-        self.analyzerID = analyzer.id
-        self.passageIDs = passageIDs
-        self.passageLengths = passageLengths
-        self.terms = terms
-        self.postingStarts = postingStarts
-        self.postingOrdinals = postingOrdinals
-        self.postingFrequencies = postingFrequencies
-        self.synonyms = synonyms
-        self.sourceFingerprint = sourceFingerprint
-        var lookup: [String: Int] = [:]
-        lookup.reserveCapacity(terms.count)
-        for (ordinal, term) in terms.enumerated() { lookup[term] = ordinal }
-        self.termOrdinals = lookup
-        let total = passageLengths.reduce(0) { $0 + Double($1) }
-        self.averageLength = passageIDs.isEmpty ? 0 : total / Double(passageIDs.count)
-        var rank = [UInt32](repeating: 0, count: passageIDs.count)
-        for (position, ordinal) in passageIDs.indices.sorted(by: { passageIDs[$0] < passageIDs[$1] })
-            .enumerated()
-        {
-            rank[ordinal] = UInt32(position)
-        }
-        self.idRank = rank
+        self.analyzerID = layout.analyzerID
+        self.sourceFingerprint = layout.sourceFingerprint
+        self.synonyms = SynonymGroups(rules: layout.synonymRules, analyzer: analyzer)
+        self.averageLength = layout.passageCount == 0 ? 0 : Double(layout.totalLength) / Double(layout.passageCount)
     }
 
     /// The number of passages.
-    public var passageCount: Int { passageIDs.count }
+    public var passageCount: Int { layout.passageCount }
     /// The number of distinct terms.
-    public var termCount: Int { terms.count }
+    public var termCount: Int { layout.termCount }
+
+    /// Passage ids by ordinal, all decoded.
+    ///
+    /// - Complexity: O(*n*); use ``passageID(at:)`` for one.
+    public var passageIDs: [String] {
+        var ids: [String] = []
+        ids.reserveCapacity(passageCount)
+        for block in stride(from: 0, to: passageCount, by: IndexFormat.idBlockSize) {
+            forEachID(inBlockOf: block, upTo: min(IndexFormat.idBlockSize, passageCount - block)) { ids.append($0) }
+        }
+        return ids
+    }
+
+    /// The id of the passage at `ordinal` (0 ≤ ordinal < ``passageCount``).
+    ///
+    /// - Complexity: O(16): ids are front-coded in blocks of 16.
+    public func passageID(at ordinal: Int) -> String {
+        guard ordinal >= 0, ordinal < passageCount else { return "" }
+        var found = ""
+        forEachID(inBlockOf: ordinal, upTo: ordinal % IndexFormat.idBlockSize + 1) { found = $0 }
+        return found
+    }
+
+    /// Decodes the first `count` ids of the block holding `ordinal`.
+    private func forEachID(inBlockOf ordinal: Int, upTo count: Int, _ body: (String) -> Void) {
+        let block = ordinal / IndexFormat.idBlockSize
+        let dataStart = layout.start(.idData)
+        let dataEnd = dataStart + layout.length(.idData)
+        var reader = RawReader(bytes, from: dataStart + Int(bytes.u64(layout.start(.idBlocks) + block * 8)), to: dataEnd)
+        var id: [UInt8] = []
+        for position in 0..<count {
+            let shared = position == 0 ? 0 : Int(reader.readVarint() ?? UInt64.max)
+            guard shared <= id.count, let length = reader.readVarint(), let suffix = reader.readBytes(Int(clamping: length))
+            else { return }
+            id.removeSubrange(shared...)
+            id.append(contentsOf: suffix)
+            body(String(decoding: id, as: UTF8.self))
+        }
+    }
+
+    /// Exact passage lengths in terms, by ordinal.
+    public var passageLengths: [UInt32] { (0..<passageCount).map(passageLength(at:)) }
+
+    /// The exact length in terms of the passage at `ordinal`.
+    @inline(__always)
+    func passageLength(at ordinal: Int) -> UInt32 {
+        let start = layout.start(.lengths)
+        switch layout.lengthWidth {
+        case 1: return UInt32(bytes[start + ordinal])
+        case 2: return UInt32(bytes.u16(start + ordinal * 2))
+        default: return bytes.u32(start + ordinal * 4)
+        }
+    }
+
+    /// The passage's rank in passage-id order, which breaks score ties.
+    @inline(__always)
+    func idRank(_ ordinal: Int) -> UInt32 {
+        layout.hasRanks ? bytes.u32(layout.start(.idRanks) + ordinal * 4) : UInt32(ordinal)
+    }
+
+    /// The ordinal of `term` in the sorted terms, or nil.
+    ///
+    /// - Complexity: O(log *t*) byte comparisons.
+    func termOrdinal(of term: String) -> Int? {
+        var term = term
+        return term.withUTF8 { wanted in
+            let raw = UnsafeRawBufferPointer(wanted)
+            var low = 0
+            var high = termCount
+            while low < high {
+                let middle = (low + high) / 2
+                let candidate = termBytes(middle)
+                if candidate.lexicographicallyPrecedes(raw) {
+                    low = middle + 1
+                } else if raw.lexicographicallyPrecedes(candidate) {
+                    high = middle
+                } else {
+                    return middle
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The UTF-8 bytes of the term at `ordinal`.
+    func termBytes(_ ordinal: Int) -> UnsafeRawBufferPointer {
+        let offsets = layout.start(.termOffsets)
+        let base = layout.start(.termBytes)
+        let from = Int(bytes.u32(offsets + ordinal * 4))
+        let to = Int(bytes.u32(offsets + ordinal * 4 + 4))
+        return UnsafeRawBufferPointer(rebasing: bytes[(base + from)..<(base + to)])
+    }
+
+    /// The number of passages holding the term at `ordinal`.
+    func documentFrequency(ofTermAt ordinal: Int) -> Int {
+        Int(bytes.u32(layout.start(.termInfo) + ordinal * IndexFormat.termInfoSize + 8))
+    }
 
     /// The number of passages holding `term` (an analysed term).
     public func documentFrequency(of term: String) -> Int {
-        guard let ordinal = termOrdinals[term] else { return 0 }
-        return postingStarts[ordinal + 1] - postingStarts[ordinal]
+        termOrdinal(of: term).map(documentFrequency(ofTermAt:)) ?? 0
     }
 
     /// True when the index holds `term` (an analysed term).
-    public func contains(term: String) -> Bool { termOrdinals[term] != nil }
+    public func contains(term: String) -> Bool { termOrdinal(of: term) != nil }
 
-    /// All terms, sorted.
-    public var allTerms: [String] { terms }
+    /// All terms, sorted by their UTF-8 bytes.
+    ///
+    /// - Complexity: O(*t*).
+    public var allTerms: [String] { (0..<termCount).map { String(decoding: termBytes($0), as: UTF8.self) } }
 
     /// The analysed query for `text`: its own terms (a repeated term weighs once per
     /// repetition) plus the domain vocabulary's expansions, unless `expand` is false.
@@ -106,5 +183,37 @@ public struct ScoredPassage: Sendable, Equatable {
         self.ordinal = ordinal
         self.passageID = passageID
         self.score = score
+    }
+}
+
+/// Reads varints and byte runs from raw bytes, never past `end`.
+struct RawReader {
+    let bytes: UnsafeRawBufferPointer
+    private(set) var offset: Int
+    let end: Int
+
+    init(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) {
+        self.bytes = bytes
+        self.offset = start
+        self.end = min(end, bytes.count)
+    }
+
+    mutating func readVarint() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < end, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func readBytes(_ count: Int) -> UnsafeRawBufferPointer? {
+        guard count >= 0, count <= end - offset else { return nil }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }
 }

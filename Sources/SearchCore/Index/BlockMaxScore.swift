@@ -1,0 +1,233 @@
+/// Top-k retrieval that skips what cannot reach the top k: MaxScore over block-max windows
+/// (Turtle & Flood 1995; Ding & Suel 2011; as in Lucene's `MaxScoreBulkScorer`).
+///
+/// Each term has an upper bound on its part in any score: its weighted idf times the largest
+/// impact f / (f + k1 · (1 − b + b · dl / avgdl)) stored for the term and for each block of
+/// 128 postings. Once k passages are held, the k-th score θ is the bar to clear:
+/// - The passages are walked in windows that end where the current block of a candidate
+///   term ends. A window whose block bounds add up to less than θ is skipped undecoded.
+/// - Within a window the terms are sorted by bound; the lowest ones whose bounds together
+///   stay below θ are *non-essential*: a passage holding none of the others cannot clear θ,
+///   so candidates come only from the essential terms, and the non-essential ones are
+///   looked up (with skipping) only while the running bound still clears θ.
+///
+/// The result is exactly that of scoring every posting: a passage is dropped only when an
+/// upper bound of its score, rounded up, is below θ (a passage scoring exactly θ may still
+/// enter on its id), and a kept passage's score is summed over the query terms in query
+/// order, as ``InvertedIndex/searchExhaustively(_:limit:parameters:allowed:)`` sums it.
+struct BlockMaxScore {
+    /// Bounds are scaled by this before comparing with θ, so that no rounding in summing
+    /// them in another order can drop a passage that belongs.
+    static let slack = 1 + 1e-9
+
+    struct Term {
+        let termOrdinal: Int
+        let weightedIDF: Double
+    }
+
+    /// The best `limit` passages for `terms` (in query order), pruning when `prune`.
+    static func search(
+        _ index: InvertedIndex, terms: [Term], limit: Int, parameters: BM25Parameters,
+        allowed: ((Int) -> Bool)?, prune: Bool
+    ) -> [TopHits.Hit] {
+        let count = terms.count
+        guard count > 0 else { return [] }
+        let buffers = UnsafeMutablePointer<UInt32>.allocate(capacity: count * 2 * IndexFormat.blockSize)
+        let cursors = UnsafeMutablePointer<PostingCursor>.allocate(capacity: count)
+        for (position, term) in terms.enumerated() {
+            (cursors + position).initialize(
+                to: PostingCursor(
+                    index: index, termOrdinal: term.termOrdinal,
+                    buffer: buffers + position * 2 * IndexFormat.blockSize))
+        }
+        defer {
+            cursors.deinitialize(count: count)
+            cursors.deallocate()
+            buffers.deallocate()
+        }
+        var search = Run(
+            index: index, terms: terms, cursors: cursors, limit: limit, parameters: parameters, allowed: allowed,
+            prune: prune)
+        search.run()
+        return search.top.sorted()
+    }
+
+    /// One search's state.
+    private struct Run {
+        let index: InvertedIndex
+        let terms: [Term]
+        let cursors: UnsafeMutablePointer<PostingCursor>
+        let parameters: BM25Parameters
+        let allowed: ((Int) -> Bool)?
+        let prune: Bool
+        var top: TopHits
+        /// Each term's part in the current passage's score, by query position.
+        var parts: [Double]
+        /// Each term's bound within the current window.
+        var windowBounds: [Double]
+        /// Term positions by ascending window bound.
+        var order: [Int]
+        /// `order[..<essentialStart]` are the non-essential terms.
+        var essentialStart = 0
+        /// The sum of the non-essential terms' window bounds.
+        var nonEssentialBound = 0.0
+
+        init(
+            index: InvertedIndex, terms: [Term], cursors: UnsafeMutablePointer<PostingCursor>, limit: Int,
+            parameters: BM25Parameters, allowed: ((Int) -> Bool)?, prune: Bool
+        ) {
+            self.index = index
+            self.terms = terms
+            self.cursors = cursors
+            self.parameters = parameters
+            self.allowed = allowed
+            self.prune = prune
+            top = TopHits(capacity: limit)
+            parts = Array(repeating: 0, count: terms.count)
+            windowBounds = Array(repeating: 0, count: terms.count)
+            order = Array(terms.indices)
+        }
+
+        mutating func run() {
+            // Whole-postings bounds decide where windows may start: a passage holding only
+            // terms whose bounds sum below θ can be skipped even between windows.
+            let termBounds = terms.indices.map { position in
+                terms[position].weightedIDF * Double(cursors[position].termImpact) / IndexFormat.impactScale
+                    * BlockMaxScore.slack
+            }
+            let byBound = terms.indices.sorted { termBounds[$0] < termBounds[$1] }
+            var windowMin = 0
+            while windowMin < index.passageCount {
+                var leadStart = 0
+                var sum = 0.0
+                while prune, leadStart < byBound.count, (sum + termBounds[byBound[leadStart]]) * BlockMaxScore.slack < top.threshold {
+                    sum += termBounds[byBound[leadStart]]
+                    leadStart += 1
+                }
+                // The window ends with the current block of the lead term that ends first.
+                var windowMax = Int.max - 1
+                var lowestStart = Int.max
+                for position in byBound[leadStart...] where cursors[position].shallowAdvance(to: windowMin) {
+                    let block = cursors[position].block
+                    windowMax = min(windowMax, cursors[position].lastOrdinal(ofBlock: block))
+                    let start = block == 0 ? 0 : cursors[position].lastOrdinal(ofBlock: block - 1) + 1
+                    lowestStart = min(lowestStart, max(start, windowMin))
+                }
+                guard lowestStart != Int.max else { return }  // every lead term is exhausted
+                windowMin = lowestStart
+                windowMax = max(windowMax, windowMin)
+                if prune {
+                    if !boundWindow(from: windowMin, to: windowMax) {
+                        windowMin = windowMax + 1
+                        continue
+                    }
+                } else {
+                    essentialStart = 0
+                    nonEssentialBound = 0
+                }
+                scoreWindow(from: windowMin, to: windowMax)
+                windowMin = windowMax &+ 1
+            }
+        }
+
+        /// Sets each term's bound within [from, to] and splits the terms into non-essential
+        /// and essential; false when even all of them together cannot clear θ.
+        private mutating func boundWindow(from: Int, to: Int) -> Bool {
+            var total = 0.0
+            for position in terms.indices {
+                windowBounds[position] = bound(of: position, from: from, to: to)
+                total += windowBounds[position]
+            }
+            if total * BlockMaxScore.slack < top.threshold { return false }
+            order.sort { windowBounds[$0] < windowBounds[$1] }
+            partition()
+            return true
+        }
+
+        /// The largest part term `position` can add to a passage in [from, to].
+        private mutating func bound(of position: Int, from: Int, to: Int) -> Double {
+            guard cursors[position].shallowAdvance(to: from) else { return 0 }
+            var impact = cursors[position].impact(ofBlock: cursors[position].block)
+            var block = cursors[position].block
+            var scanned = 0
+            while cursors[position].lastOrdinal(ofBlock: block) < to, block + 1 < cursors[position].blockCount {
+                block += 1
+                scanned += 1
+                if scanned > 32 {
+                    impact = cursors[position].termImpact
+                    break
+                }
+                impact = max(impact, cursors[position].impact(ofBlock: block))
+            }
+            return terms[position].weightedIDF * Double(impact) / IndexFormat.impactScale * BlockMaxScore.slack
+        }
+
+        /// Moves the lowest bounds whose sum stays below θ to the non-essential side.
+        private mutating func partition() {
+            let threshold = top.threshold
+            var sum = 0.0
+            essentialStart = 0
+            while essentialStart < order.count {
+                let next = sum + windowBounds[order[essentialStart]]
+                if next * BlockMaxScore.slack >= threshold { break }
+                sum = next
+                essentialStart += 1
+            }
+            nonEssentialBound = sum
+        }
+
+        /// Scores the candidates in [from, to]: passages holding an essential term.
+        private mutating func scoreWindow(from: Int, to: Int) {
+            while true {
+                var candidate = PostingCursor.exhausted
+                for position in order[essentialStart...] {
+                    candidate = min(candidate, cursors[position].advance(to: from))
+                }
+                guard candidate <= to else { return }
+                let threshold = top.threshold
+                for position in terms.indices { parts[position] = 0 }
+                var partial = 0.0
+                let isAllowed = allowed.map { $0(candidate) } ?? true
+                for position in order[essentialStart...] where cursors[position].ordinal == candidate {
+                    if isAllowed {
+                        parts[position] = score(position, ordinal: candidate)
+                        partial += parts[position]
+                    }
+                    _ = cursors[position].next()
+                }
+                guard isAllowed, consider(candidate, partial: partial, threshold: threshold) else { continue }
+                let before = top.threshold
+                var total = 0.0
+                for part in parts { total += part }
+                top.offer(score: total, rank: index.idRank(candidate), ordinal: UInt32(candidate))
+                if prune, top.threshold != before { partition() }
+            }
+        }
+
+        /// Adds the non-essential terms' parts, highest bound first, while the passage can
+        /// still clear θ; false as soon as it cannot.
+        private mutating func consider(_ candidate: Int, partial: Double, threshold: Double) -> Bool {
+            var partial = partial
+            var rest = nonEssentialBound
+            if (partial + rest) * BlockMaxScore.slack < threshold { return false }
+            for slot in stride(from: essentialStart - 1, through: 0, by: -1) {
+                let position = order[slot]
+                rest -= windowBounds[position]
+                if cursors[position].advance(to: candidate) == candidate {
+                    parts[position] = score(position, ordinal: candidate)
+                    partial += parts[position]
+                }
+                if (partial + max(rest, 0)) * BlockMaxScore.slack < threshold { return false }
+            }
+            return true
+        }
+
+        @inline(__always)
+        private func score(_ position: Int, ordinal: Int) -> Double {
+            BM25.termScore(
+                weightedIDF: terms[position].weightedIDF, frequency: Double(cursors[position].frequency),
+                length: Double(index.passageLength(at: ordinal)), averageLength: index.averageLength,
+                parameters: parameters)
+        }
+    }
+}
