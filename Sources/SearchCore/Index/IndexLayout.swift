@@ -51,8 +51,10 @@ struct IndexLayout: Sendable {
             let entry = IndexFormat.headerSize + section.rawValue * 16
             let start = bytes.u64(entry)
             let length = bytes.u64(entry + 8)
+            // `start <= footerStart - length`, not `start + length <= footerStart`: a start near
+            // 2^64 must be rejected, not overflow.
             guard start % 8 == 0, start >= UInt64(previousEnd), length <= UInt64(footerStart),
-                start + length <= UInt64(footerStart)
+                start <= UInt64(footerStart) - length
             else { throw fail("section table", entry, "the \(section.name) section lies outside the file") }
             starts.append(Int(start))
             lengths.append(Int(length))

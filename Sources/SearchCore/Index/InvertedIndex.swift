@@ -78,7 +78,7 @@ public struct InvertedIndex: @unchecked Sendable {
         var reader = RawReader(bytes, from: dataStart + Int(bytes.u64(layout.start(.idBlocks) + block * 8)), to: dataEnd)
         var id: [UInt8] = []
         for position in 0..<count {
-            let shared = position == 0 ? 0 : Int(reader.readVarint() ?? UInt64.max)
+            let shared = position == 0 ? 0 : Int(clamping: reader.readVarint() ?? UInt64.max)
             guard shared <= id.count, let length = reader.readVarint(), let suffix = reader.readBytes(Int(clamping: length))
             else { return }
             id.removeSubrange(shared...)
