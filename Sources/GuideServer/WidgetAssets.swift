@@ -30,8 +30,8 @@ enum WidgetAssets {
           var DISCLAIMER = 'This is general information, not legal advice.';
           var MAX_HISTORY = 10;
           var STRENGTH = {
-            duty: 'Says \u201cmust\u201d: a duty.',
-            guidance: 'Says \u201cshould\u201d: guidance to follow unless there is a good reason not to.'
+            duty: 'Says \u201cmust\u201d: a duty (in the Code, \u201cmust\u201d marks a statutory requirement).',
+            guidance: 'Says \u201cshould\u201d: guidance, not a \u201cmust\u201d.'
           };
 
           var CSS = [

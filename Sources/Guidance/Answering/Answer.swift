@@ -83,7 +83,7 @@ public struct Citation: Sendable, Equatable {
         public var explanation: String {
             switch self {
             case .duty: "Says \"must\": a duty (in the Code, \"must\" marks a statutory requirement)."
-            case .guidance: "Says \"should\": guidance to follow unless there is a good reason not to."
+            case .guidance: "Says \"should\": guidance, not a \"must\"."
             }
         }
     }
