@@ -74,131 +74,21 @@ public struct WordTokenizer: Sendable {
 
     /// Calls `body` with each token of already folded `bytes`.
     func forEachToken(in bytes: [UInt8], _ body: (String) -> Void) {
-        var scratch = TokenScratch()
         bytes.withUnsafeBufferPointer { buffer in
-            forEachToken(in: buffer, scratch: &scratch) { body(String(decoding: $0, as: UTF8.self)) }
+            forEachToken(in: buffer) { body(String(decoding: $0, as: UTF8.self)) }
         }
     }
 
     /// Calls `body` with the UTF-8 bytes of each token of already folded `bytes`, without
-    /// making strings: the indexing path. `scratch` is reused between calls; the bytes given
-    /// to `body` are valid only during the call.
+    /// making strings or allocating: the indexing path. The bytes given to `body` are valid
+    /// only during the call.
     ///
     /// - Complexity: O(*n*) in the length of `bytes`.
-    func forEachToken(
-        in bytes: UnsafeBufferPointer<UInt8>, scratch: inout TokenScratch, _ body: (UnsafeBufferPointer<UInt8>) -> Void
-    ) {
-        // The buffers are moved out of `scratch` so that each is a separate variable.
-        var token = scratch.token
-        var word = scratch.word
-        var parts = scratch.parts
-        scratch = .empty
-        defer { scratch = TokenScratch(token: token, word: word, parts: parts) }
-        let count = bytes.count
-        var index = 0
-        token.removeAll(keepingCapacity: true)
-        parts.removeAll(keepingCapacity: true)
-        var partCount = 0
-        var partsAreLetters = true
-
-        func byte(at position: Int) -> UInt8 { position < count ? bytes[position] : 0 }
-
-        func emit(_ raw: UnsafeBufferPointer<UInt8>) {
-            word.removeAll(keepingCapacity: true)
-            word.append(contentsOf: raw)
-            while word.last == UInt8(ascii: "'") { word.removeLast() }
-            guard !word.isEmpty, word.count <= WordTokenizer.maximumTokenBytes else { return }
-            if word.count >= 2, let last = word.last, word.dropLast().allSatisfy(WordTokenizer.isDigit) {
-                if last == UInt8(ascii: "s") {
-                    word.removeLast()
-                } else if last == UInt8(ascii: "k") {
-                    word.removeLast()
-                    word.append(contentsOf: [0x30, 0x30, 0x30])
-                }
-            }
-            word.withUnsafeBufferPointer(body)
+    func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * TokenCutter.capacity) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var cutter = TokenCutter(token: base, parts: base + TokenCutter.capacity)
+            cutter.cut(bytes, body)
         }
-
-        func finishToken() {
-            token.withUnsafeBufferPointer { emit($0) }
-            parts.append(contentsOf: token)
-            partCount += 1
-            if partsAreLetters { partsAreLetters = token.allSatisfy(WordTokenizer.isLetter) }
-            token.removeAll(keepingCapacity: true)
-        }
-
-        func finishHyphenatedWord() {
-            if partCount > 1, partsAreLetters { parts.withUnsafeBufferPointer { emit($0) } }
-            parts.removeAll(keepingCapacity: true)
-            partCount = 0
-            partsAreLetters = true
-        }
-
-        while index < count {
-            let current = bytes[index]
-            if WordTokenizer.isWordByte(current) {
-                token.append(current)
-                index += 1
-                continue
-            }
-            let previous = token.last ?? 0
-            let next = byte(at: index + 1)
-            if current == UInt8(ascii: "'"), !token.isEmpty, WordTokenizer.isLetter(previous),
-                WordTokenizer.isWordByte(next)
-            {
-                token.append(current)
-                index += 1
-                continue
-            }
-            if current == UInt8(ascii: "."), WordTokenizer.isDigit(previous), WordTokenizer.isDigit(next),
-                !token.isEmpty
-            {
-                token.append(current)
-                index += 1
-                continue
-            }
-            if current == UInt8(ascii: ","), WordTokenizer.isDigit(previous),
-                WordTokenizer.isDigit(next), WordTokenizer.isDigit(byte(at: index + 2)),
-                WordTokenizer.isDigit(byte(at: index + 3)), !WordTokenizer.isDigit(byte(at: index + 4))
-            {
-                index += 1  // a thousands separator: "6,000" is one number
-                continue
-            }
-            if !token.isEmpty {
-                finishToken()
-                if current != UInt8(ascii: "-") || !WordTokenizer.isWordByte(next) {
-                    finishHyphenatedWord()
-                }
-            } else {
-                parts.removeAll(keepingCapacity: true)
-                partCount = 0
-                partsAreLetters = true
-            }
-            index += 1
-        }
-        if !token.isEmpty { finishToken() }
-        finishHyphenatedWord()
-    }
-}
-
-/// Buffers reused by ``WordTokenizer`` from one text to the next.
-struct TokenScratch: Sendable {
-    var token: [UInt8] = []
-    var word: [UInt8] = []
-    var parts: [UInt8] = []
-
-    /// Scratch that is never used, to stand in for real scratch.
-    static let empty = TokenScratch(token: [], word: [], parts: [])
-
-    init(token: [UInt8], word: [UInt8], parts: [UInt8]) {
-        self.token = token
-        self.word = word
-        self.parts = parts
-    }
-
-    init() {
-        token.reserveCapacity(64)
-        word.reserveCapacity(64)
-        parts.reserveCapacity(128)
     }
 }

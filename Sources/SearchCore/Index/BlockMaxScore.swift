@@ -31,7 +31,7 @@ struct BlockMaxScore {
         allowed: ((Int) -> Bool)?, prune: Bool
     ) -> [TopHits.Hit] {
         let count = terms.count
-        guard count > 0 else { return [] }
+        guard count > 0, let base = index.bytes.baseAddress else { return [] }
         let buffers = UnsafeMutablePointer<UInt32>.allocate(capacity: count * 2 * IndexFormat.blockSize)
         let cursors = UnsafeMutablePointer<PostingCursor>.allocate(capacity: count)
         for (position, term) in terms.enumerated() {
@@ -46,8 +46,8 @@ struct BlockMaxScore {
             buffers.deallocate()
         }
         var search = Run(
-            index: index, terms: terms, cursors: cursors, limit: limit, parameters: parameters, allowed: allowed,
-            prune: prune)
+            index: index, base: base, terms: terms, cursors: cursors, limit: limit, parameters: parameters,
+            allowed: allowed, prune: prune)
         search.run()
         return search.top.sorted()
     }
@@ -71,9 +71,15 @@ struct BlockMaxScore {
         var essentialStart = 0
         /// The sum of the non-essential terms' window bounds.
         var nonEssentialBound = 0.0
+        /// Read directly in the scoring loop, to keep it free of reference counting.
+        let lengths: UnsafeRawPointer
+        let lengthWidth: Int
+        let ranks: UnsafeRawPointer?
+        let averageLength: Double
 
         init(
-            index: InvertedIndex, terms: [Term], cursors: UnsafeMutablePointer<PostingCursor>, limit: Int,
+            index: InvertedIndex, base: UnsafeRawPointer, terms: [Term], cursors: UnsafeMutablePointer<PostingCursor>,
+            limit: Int,
             parameters: BM25Parameters, allowed: ((Int) -> Bool)?, prune: Bool
         ) {
             self.index = index
@@ -86,6 +92,10 @@ struct BlockMaxScore {
             parts = Array(repeating: 0, count: terms.count)
             windowBounds = Array(repeating: 0, count: terms.count)
             order = Array(terms.indices)
+            lengths = base + index.layout.start(.lengths)
+            lengthWidth = index.layout.lengthWidth
+            ranks = index.layout.hasRanks ? base + index.layout.start(.idRanks) : nil
+            averageLength = index.averageLength
         }
 
         mutating func run() {
@@ -180,15 +190,21 @@ struct BlockMaxScore {
         private mutating func scoreWindow(from: Int, to: Int) {
             while true {
                 var candidate = PostingCursor.exhausted
-                for position in order[essentialStart...] {
-                    candidate = min(candidate, cursors[position].advance(to: from))
+                var slot = essentialStart
+                while slot < order.count {
+                    candidate = min(candidate, cursors[order[slot]].advance(to: from))
+                    slot += 1
                 }
                 guard candidate <= to else { return }
                 let threshold = top.threshold
                 for position in terms.indices { parts[position] = 0 }
                 var partial = 0.0
                 let isAllowed = allowed.map { $0(candidate) } ?? true
-                for position in order[essentialStart...] where cursors[position].ordinal == candidate {
+                slot = essentialStart
+                while slot < order.count {
+                    let position = order[slot]
+                    slot += 1
+                    guard cursors[position].ordinal == candidate else { continue }
                     if isAllowed {
                         parts[position] = score(position, ordinal: candidate)
                         partial += parts[position]
@@ -199,7 +215,10 @@ struct BlockMaxScore {
                 let before = top.threshold
                 var total = 0.0
                 for part in parts { total += part }
-                top.offer(score: total, rank: index.idRank(candidate), ordinal: UInt32(candidate))
+                let rank =
+                    ranks.map { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: candidate * 4, as: UInt32.self)) }
+                    ?? UInt32(candidate)
+                top.offer(score: total, rank: rank, ordinal: UInt32(candidate))
                 if prune, top.threshold != before { partition() }
             }
         }
@@ -224,10 +243,15 @@ struct BlockMaxScore {
 
         @inline(__always)
         private func score(_ position: Int, ordinal: Int) -> Double {
-            BM25.termScore(
+            let length: UInt32
+            switch lengthWidth {
+            case 1: length = UInt32(lengths.load(fromByteOffset: ordinal, as: UInt8.self))
+            case 2: length = UInt32(UInt16(littleEndian: lengths.loadUnaligned(fromByteOffset: ordinal * 2, as: UInt16.self)))
+            default: length = UInt32(littleEndian: lengths.loadUnaligned(fromByteOffset: ordinal * 4, as: UInt32.self))
+            }
+            return BM25.termScore(
                 weightedIDF: terms[position].weightedIDF, frequency: Double(cursors[position].frequency),
-                length: Double(index.passageLength(at: ordinal)), averageLength: index.averageLength,
-                parameters: parameters)
+                length: Double(length), averageLength: averageLength, parameters: parameters)
         }
     }
 }

@@ -30,8 +30,12 @@ public struct IndexSegment: Sendable {
     private var buffers = Buffers()
 
     private struct Buffers: Sendable {
-        var scratch = TokenScratch()
         var folded: [UInt8] = []
+        /// The current passage's tokens, looked up in two passes (``TokenTermTable``).
+        var keys: [TokenTermTable.Key] = []
+        var longTokens: [UInt8] = []
+        /// Where the first pass's reads go, so that they are not optimised away.
+        var touched: UInt32 = 0
         /// The current passage's terms, sorted and counted when it ends.
         var passageTerms: [UInt32] = []
     }
@@ -57,7 +61,7 @@ public struct IndexSegment: Sendable {
         var buffers = self.buffers
         var tokens = self.tokens
         var terms = self.terms
-        self.buffers = Buffers(scratch: .empty)
+        self.buffers = Buffers()
         self.tokens = .empty
         self.terms = .empty
         buffers.folded.removeAll(keepingCapacity: true)
@@ -71,11 +75,21 @@ public struct IndexSegment: Sendable {
         buffers.passageTerms = []
         passageTerms.removeAll(keepingCapacity: true)
         let analyzer = self.analyzer
+        buffers.keys.removeAll(keepingCapacity: true)
+        buffers.longTokens.removeAll(keepingCapacity: true)
         buffers.folded.withUnsafeBufferPointer { folded in
-            analyzer.tokenizer.forEachToken(in: folded, scratch: &buffers.scratch) { token in
-                let term = tokens.term(of: token) { Self.analyse($0, analyzer: analyzer, terms: &terms) }
-                if term >= 0 { passageTerms.append(UInt32(term)) }
+            analyzer.tokenizer.forEachToken(in: folded) { token in
+                buffers.keys.append(TokenTermTable.key(token, arena: &buffers.longTokens))
             }
+        }
+        var touched: UInt32 = 0
+        for key in buffers.keys { touched &+= tokens.touch(key) }
+        buffers.touched &+= touched
+        for key in buffers.keys {
+            let term = tokens.term(for: key, arena: buffers.longTokens) {
+                Self.analyse($0, analyzer: analyzer, terms: &terms)
+            }
+            if term >= 0 { passageTerms.append(UInt32(term)) }
         }
         // Distinct terms with their counts: sorting a passage's few terms is cheaper than a
         // random access per token into a table as large as the vocabulary.
