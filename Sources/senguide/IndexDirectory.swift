@@ -82,5 +82,20 @@ enum IndexDirectory {
             fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
+        removeAbandonedTemporaries(in: directory)
+    }
+
+    /// Deletes the `index.sgix.tmp-PID` files of writers that died mid-write (kill -9, power
+    /// loss), so that repeated crashes do not fill the disk. A file whose process still runs
+    /// is another writer's and is left alone.
+    static func removeAbandonedTemporaries(in directory: String) {
+        let prefix = fileName + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+            }
+        }
     }
 }
