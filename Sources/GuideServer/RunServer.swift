@@ -10,6 +10,8 @@ import Glibc
 ///
 /// Signals reach the server through a self-pipe: the handler, which may run on any thread,
 /// only writes the signal number to a pipe, and this function reads the pipe and acts.
+/// The process's allocator is set to give large buffers back when they are freed
+/// (``MemoryAllocator``), so that a burst of bad input leaves no lasting growth.
 ///
 /// - Returns: the exit status, 0 after a stop by signal.
 /// - Throws: ``ServerError`` if the server cannot start (e.g. the port is taken).
@@ -17,6 +19,7 @@ public func runServer(
     configuration: ServerConfiguration, service: any GuideService,
     reload: @escaping @Sendable () throws -> any GuideService
 ) throws(ServerError) -> Int32 {
+    MemoryAllocator.returnLargeBuffersWhenFreed()
     let log = StandardErrorLog()
     defer { log.close() }
     return try runServer(
