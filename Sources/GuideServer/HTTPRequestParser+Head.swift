@@ -80,6 +80,8 @@ extension HTTPRequestParser {
                 "the request target must be visible ASCII with no spaces; percent-encode the rest")
         }
         var target = String(decoding: bytes, as: UTF8.self)
+        // Origin form, as nearly every client sends: nothing to reduce.
+        if bytes.first == UInt8(ascii: "/") { return target }
         if target == "*" && method == "OPTIONS" { return target }
         if let schemeEnd = target.range(of: "://"),
             target[..<schemeEnd.lowerBound].lowercased() == "http"

@@ -5,17 +5,21 @@
 /// must be UTF-8 without NUL; anything else is a 400.
 enum QueryString {
     /// The decoded name–value pairs, in order; a name without `=` has the empty value.
+    ///
+    /// The query is split on its UTF-8 bytes: the request parser lets only visible ASCII
+    /// into a target, so a byte and a character are the same thing here, and bytes need no
+    /// grapheme breaking.
     static func parse(_ query: Substring) throws(HTTPError) -> [(name: String, value: String)] {
         var pairs: [(name: String, value: String)] = []
-        for part in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let name: Substring
-            let value: Substring
-            if let equals = part.firstIndex(of: "=") {
+        for part in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let name: Substring.UTF8View.SubSequence
+            let value: Substring.UTF8View.SubSequence
+            if let equals = part.firstIndex(of: UInt8(ascii: "=")) {
                 name = part[..<equals]
                 value = part[part.index(after: equals)...]
             } else {
                 name = part
-                value = ""
+                value = part[part.endIndex...]
             }
             pairs.append((try decode(name), try decode(value)))
         }
@@ -27,11 +31,11 @@ enum QueryString {
         pairs.first(where: { $0.name == name })?.value
     }
 
-    /// Percent-decodes `text`, with `+` as a space.
-    static func decode(_ text: Substring) throws(HTTPError) -> String {
+    /// Percent-decodes `text` (UTF-8), with `+` as a space.
+    static func decode(_ text: some Collection<UInt8>) throws(HTTPError) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
+        bytes.reserveCapacity(text.count)
+        var iterator = text.makeIterator()
         while let byte = iterator.next() {
             switch byte {
             case UInt8(ascii: "+"): bytes.append(0x20)
