@@ -82,7 +82,9 @@ public struct Answerer: Sendable {
                     !navigationOnly[$0]
                 }, for: reading), question: query.judgedTerms)
 
-        if let match = mythDetector.detect(reading) {
+        let namesUncoveredTopic =
+            scope.outOfScopeTopic(question: query.judgedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
+        if !namesUncoveredTopic, let match = mythDetector.detect(reading) {
             return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
         let judged = query.judgedTerms
