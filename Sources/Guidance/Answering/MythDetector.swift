@@ -90,7 +90,8 @@ struct MythDetector: Sendable {
         " must first", " first have to", " has to spend", " have to spend", " got to ", " gotta ",
         // Tag questions: a statement put up for confirmation.
         " do they? ", " does it? ", " does she? ", " does he? ", " can they? ", " is it? ", " are they? ",
-        " will they? ", " yes? ", " yeah? ", " no? ", " ok? ", " okay? ", " eh? ", " innit",
+        " will they? ", " yes? ", " yeah? ", " no? ", " ok? ", " okay? ", " eh? ", " innit", " correct? ",
+        " fair enough", " that's fine", " is that ok", " that's normal", " that's standard", " that's how it works",
     ]
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
