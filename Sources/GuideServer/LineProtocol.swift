@@ -26,7 +26,7 @@ public enum LineProtocol {
     /// try LineProtocol.parseCommand(#"{"search": "EHCP", "limit": 3}"#) // .search("EHCP", limit: 3)
     /// ```
     public static func parseCommand(_ line: Substring) throws(ProtocolError) -> Command {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = trimmingWhitespace(line)
         guard !text.isEmpty else { throw .emptyLine }
         if text.contains("\0") { throw .nulByte }
         guard text.hasPrefix("{") else { return .ask(text) }
@@ -57,6 +57,21 @@ public enum LineProtocol {
     /// The response line for an error, newline included.
     static func errorLine(_ error: ProtocolError) -> [UInt8] {
         JSONText.error(code: error.code, message: error.description) + [0x0A]
+    }
+
+    /// `line` without leading and trailing spaces (Unicode `Zs`) and tabs.
+    ///
+    /// Most lines start and end with a visible ASCII character, which no trimming can remove;
+    /// they skip Foundation's `trimmingCharacters(in:)`, which copied every line through
+    /// `NSString` and cost more than decoding its JSON.
+    private static func trimmingWhitespace(_ line: Substring) -> String {
+        let visibleASCII = UInt8(ascii: "!")...UInt8(ascii: "~")
+        if let first = line.utf8.first, let last = line.utf8.last,
+            visibleASCII.contains(first), visibleASCII.contains(last)
+        {
+            return String(line)
+        }
+        return line.trimmingCharacters(in: .whitespaces)
     }
 
     private static func nonEmpty(_ value: String, field: String) throws(ProtocolError) -> String {

@@ -6,6 +6,7 @@ import Testing
     @Test(arguments: [
         ("can under-5s have SEN", Command.ask("can under-5s have SEN")),
         ("  padded question \t", Command.ask("padded question")),
+        ("\u{A0}question in no-break spaces\u{3000}", Command.ask("question in no-break spaces")),
         (#"{"ask": "what is an EHCP"}"#, Command.ask("what is an EHCP")),
         (#"{"search": "graduated approach"}"#, Command.search("graduated approach", limit: 10)),
         (#"{"search": "graduated approach", "limit": 3}"#, Command.search("graduated approach", limit: 3)),
