@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -479,6 +480,49 @@ def test_page_sends_nothing_but_questions_to_its_own_server(driver, base_url):
         size = len(r.read())
         assert size <= WIDGET_JS_LIMIT, f"widget.js is {size} bytes; the limit is {WIDGET_JS_LIMIT}"
         assert "javascript" in r.headers.get("Content-Type", "")
+
+
+def files_holding(text, since, roots, skip_names=(".git", "node_modules")):
+    """Files under `roots` modified after `since` (a time.time()) whose bytes or name hold
+    `text`; the browser's own profile and cache folders are not the server's and are skipped."""
+    browser = (".org.chromium.", ".com.google.chrome", "scoped_dir", "chromium", "chrome")
+    hits = []
+    for root in roots:
+        for folder, folders, files in os.walk(root):
+            folders[:] = [f for f in folders if f not in skip_names and not f.startswith(".build")
+                          and not f.lower().startswith(browser)]
+            for name in files:
+                path = os.path.join(folder, name)
+                try:
+                    if os.path.islink(path) or os.path.getmtime(path) < since or os.path.getsize(path) > 64 << 20:
+                        continue
+                    with open(path, "rb") as handle:
+                        if text.encode() in handle.read() or text in name:
+                            hits.append(path)
+                except OSError:
+                    continue
+    return hits
+
+
+def test_questions_asked_in_the_widget_are_in_no_log_line_and_no_file(driver, own_server):
+    """Privacy: a question and its follow-up, each carrying a unique marker, leave no trace
+    in the server's log or in any file written while they were asked (Tests/reliability/
+    privacy.py checks the CLI, the HTTP API and the line protocol the same way)."""
+    marker = "zq" + uuid.uuid4().hex[:20]
+    since = time.time() - 1
+    server = own_server()
+    d = driver
+    open_page(d, server.url)
+    ask(d, f"can my child with {marker} have SEN support")
+    ask(d, f"and what about {marker} at college?")
+    sent = [body for method, _, body in requests_made(d) if method == "POST"]
+    assert sum(marker in body for body in sent) == 2, "the widget did not send the questions"
+    server.stop()
+    log = Path(server.log.name).read_text(errors="replace")
+    assert "POST /v1/ask 200" in log, log[-2000:]
+    assert marker not in log, "the server's log holds the question"
+    hits = files_holding(marker, since, [str(ROOT), os.path.expanduser("~"), tempfile.gettempdir(), "/var/tmp"])
+    assert not hits, f"files written during the questions hold them: {hits}"
 
 
 def test_widget_on_another_site_works_when_the_server_allows_its_origin(driver, own_server, tmp_path):
