@@ -17,8 +17,8 @@
 # Fuzz/Seeds/TARGET/ with the fix and a regression test.
 #
 # Environment: FUZZ_JOBS_NICE (default 19) is the nice level of the fuzzing processes;
-# FUZZ_SUMMARY (default Fuzz/.build/summary.tsv) collects one line per run:
-# target, seconds, executions, executions per second, corpus size, result.
+# FUZZ_SUMMARY (default Fuzz/.build/summary.tsv) collects one line per run: target, seconds,
+# executions, executions per second, corpus size, slowest input (s), peak RSS (MB), result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -100,16 +100,20 @@ run_target() {
         nice -n "$nice_level" "$bin/$target" "$corpus" "$root/Fuzz/Seeds/$target" \
         -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$artifacts/" "${extra[@]}" >"$log" 2>&1 || status=$?
-    local executions rate corpus_size result=ok
+    local executions rate slowest peak corpus_size result=ok
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+    slowest=$(sed -n 's/^stat::slowest_unit_time_sec: *//p' "$log" | tail -n 1)
+    peak=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)
     corpus_size=$(find "$corpus" -type f | wc -l)
     if [[ $status -ne 0 ]]; then
         result="FAILED (exit $status)"
         grep -E 'ERROR|SUMMARY|Test unit written|Fatal error|Precondition failed|panic|==[0-9]+==' "$log" | head -n 20 >&2 || true
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "${executions:-?}" "${rate:-?}" "$corpus_size" "$result" >>"$summary"
-    echo "fuzz: $target: ${executions:-?} executions in ${seconds} s (${rate:-?}/s), corpus $corpus_size inputs: $result" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "${executions:-?}" "${rate:-?}" "$corpus_size" \
+        "${slowest:-?}" "${peak:-?}" "$result" >>"$summary"
+    echo "fuzz: $target: ${executions:-?} executions in ${seconds} s (${rate:-?}/s), corpus $corpus_size inputs," \
+        "slowest input ${slowest:-?} s, peak RSS ${peak:-?} MB: $result" >&2
     return "$status"
 }
 
