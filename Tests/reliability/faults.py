@@ -164,10 +164,13 @@ def check_kill(binary, work, quick):
     after = search_json(binary, index)
     if final.returncode != 0 or after[1] != old[1]:
         problems.append("indexing again beside %d stray temporary files failed: %s" % (len(strays), final.stderr.strip()))
+    remaining = [name for name in os.listdir(index) if name.startswith("index.sgix.tmp-")]
+    if remaining:
+        problems.append("the next index left the abandoned temporary files %s" % remaining)
     detail = ("%d passages; %d kills (half anywhere in a %.2f s run, half within the %.3f s the temporary file is "
               "written): %d left the old index answering, %d the new one (killed after the rename), never "
-              "anything else; %d kills landed mid-write and left a temporary file, none in the way of the next "
-              "index") % (passages, kills, full, writing, outcomes["old"], outcomes["new"], outcomes["during-write"])
+              "anything else; %d kills landed mid-write and left a temporary file, which the next index "
+              "removed") % (passages, kills, full, writing, outcomes["old"], outcomes["new"], outcomes["during-write"])
     report("failed" if problems else "passed", "kill", "; ".join(problems[:3]) if problems else detail)
 
 
