@@ -17,12 +17,13 @@
 # Fuzz/Seeds/TARGET/ with the fix and a regression test.
 #
 # Environment: FUZZ_JOBS_NICE (default 19) is the nice level of the fuzzing processes;
+# FUZZ_BUILD (default Fuzz/.build) is where products, corpora, logs and artifacts go;
 # FUZZ_SUMMARY (default Fuzz/.build/summary.tsv) collects one line per run: target, seconds,
 # executions, executions per second, corpus size, slowest input (s), peak RSS (MB), result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-out=$root/Fuzz/.build
+out=${FUZZ_BUILD:-$root/Fuzz/.build}
 modules=$out/modules
 bin=$out/bin
 summary=${FUZZ_SUMMARY:-$out/summary.tsv}
