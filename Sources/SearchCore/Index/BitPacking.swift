@@ -34,20 +34,55 @@ enum BitPacking {
     ///
     /// Reads whole 8-byte words, so up to 7 bytes past the packed stream may be read: the
     /// caller guarantees they are inside the same buffer (index files pad their postings).
+    /// Each width gets its own copy of the loop, with the width a constant, which the
+    /// compiler unrolls: decoding is most of the work of a hard query.
     @inline(__always)
     static func unpack(
         _ source: UnsafeRawPointer, count: Int, width: Int, into output: UnsafeMutablePointer<UInt32>
     ) {
-        guard width > 0 else {
-            output.update(repeating: 0, count: count)
-            return
+        switch width {
+        case 0: output.update(repeating: 0, count: count)
+        case 1: unpack(source, count: count, fixedWidth: 1, into: output)
+        case 2: unpack(source, count: count, fixedWidth: 2, into: output)
+        case 3: unpack(source, count: count, fixedWidth: 3, into: output)
+        case 4: unpack(source, count: count, fixedWidth: 4, into: output)
+        case 5: unpack(source, count: count, fixedWidth: 5, into: output)
+        case 6: unpack(source, count: count, fixedWidth: 6, into: output)
+        case 7: unpack(source, count: count, fixedWidth: 7, into: output)
+        case 8: unpack(source, count: count, fixedWidth: 8, into: output)
+        case 9: unpack(source, count: count, fixedWidth: 9, into: output)
+        case 10: unpack(source, count: count, fixedWidth: 10, into: output)
+        case 11: unpack(source, count: count, fixedWidth: 11, into: output)
+        case 12: unpack(source, count: count, fixedWidth: 12, into: output)
+        case 13: unpack(source, count: count, fixedWidth: 13, into: output)
+        case 14: unpack(source, count: count, fixedWidth: 14, into: output)
+        case 15: unpack(source, count: count, fixedWidth: 15, into: output)
+        case 16: unpack(source, count: count, fixedWidth: 16, into: output)
+        default: unpack(source, count: count, fixedWidth: width, into: output)
         }
+    }
+
+    @inline(__always)
+    private static func unpack(
+        _ source: UnsafeRawPointer, count: Int, fixedWidth width: Int, into output: UnsafeMutablePointer<UInt32>
+    ) {
         let mask: UInt64 = (1 << UInt64(width)) &- 1
-        var bit = 0
-        for index in 0..<count {
+        var index = 0
+        // Eight values take exactly `width` bytes: unroll by eight from a byte-aligned start.
+        while index + 8 <= count {
+            let base = source + (index * width) >> 3
+            for lane in 0..<8 {
+                let bit = lane * width
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+                output[index + lane] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            }
+            index += 8
+        }
+        while index < count {
+            let bit = index * width
             let word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
             output[index] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
-            bit += width
+            index += 1
         }
     }
 }

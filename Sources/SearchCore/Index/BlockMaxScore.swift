@@ -189,6 +189,7 @@ struct BlockMaxScore {
         /// Scores the candidates in [from, to]: passages holding an essential term.
         private mutating func scoreWindow(from: Int, to: Int) {
             while true {
+                if prune, allowed == nil, essentialStart == order.count - 1, scoreLead(from: from, to: to) { return }
                 var candidate = PostingCursor.exhausted
                 var slot = essentialStart
                 while slot < order.count {
@@ -213,14 +214,48 @@ struct BlockMaxScore {
                 }
                 guard isAllowed, consider(candidate, partial: partial, threshold: threshold) else { continue }
                 let before = top.threshold
-                var total = 0.0
-                for part in parts { total += part }
-                let rank =
-                    ranks.map { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: candidate * 4, as: UInt32.self)) }
-                    ?? UInt32(candidate)
-                top.offer(score: total, rank: rank, ordinal: UInt32(candidate))
+                offer(candidate)
                 if prune, top.threshold != before { partition() }
             }
+        }
+
+        /// The common case once θ is high, made a tight loop: one essential term, whose
+        /// postings in the window are scored alone first, and looked at further only when
+        /// that part plus the others' bounds clears θ (the same test ``consider`` starts
+        /// with). True when the window is done; false when the essential terms changed.
+        private mutating func scoreLead(from: Int, to: Int) -> Bool {
+            let lead = order[essentialStart]
+            var threshold = top.threshold
+            var candidate = cursors[lead].advance(to: from)
+            while candidate <= to {
+                let part = score(lead, ordinal: candidate)
+                _ = cursors[lead].next()
+                if (part + nonEssentialBound) * BlockMaxScore.slack >= threshold {
+                    for position in terms.indices { parts[position] = 0 }
+                    parts[lead] = part
+                    if consider(candidate, partial: part, threshold: threshold) {
+                        offer(candidate)
+                        if top.threshold != threshold {
+                            threshold = top.threshold
+                            partition()
+                            if essentialStart != order.count - 1 { return essentialStart >= order.count }
+                        }
+                    }
+                }
+                candidate = cursors[lead].ordinal
+            }
+            return true
+        }
+
+        /// Offers the candidate whose parts are in ``parts``, summed in query order.
+        @inline(__always)
+        private mutating func offer(_ candidate: Int) {
+            var total = 0.0
+            for part in parts { total += part }
+            let rank =
+                ranks.map { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: candidate * 4, as: UInt32.self)) }
+                ?? UInt32(candidate)
+            top.offer(score: total, rank: rank, ordinal: UInt32(candidate))
         }
 
         /// Adds the non-essential terms' parts, highest bound first, while the passage can
