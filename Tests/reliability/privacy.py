@@ -92,6 +92,12 @@ def strace_prefix(trace_path):
                   "renameat,renameat2,link,linkat,symlink,symlinkat"]
 
 
+def redact(text, forms):
+    for form in sorted(forms, key=len, reverse=True):
+        text = re.sub(re.escape(form), "<marker>", text, flags=re.IGNORECASE)
+    return text
+
+
 def check_trace(trace_path, forms, name, stdout_allowed):
     """Every traced write holding the marker must go to a TCP socket (or the CLI's stdout)."""
     bad = []
@@ -111,7 +117,7 @@ def check_trace(trace_path, forms, name, stdout_allowed):
                 continue
             bad.append(line.strip()[:200])
     verdict(not bad, "%s: the marker is written only back to the client (strace)" % name,
-            "; ".join(bad[:3]) if bad else "")
+            redact("; ".join(bad[:3]), forms) if bad else "")
 
 
 def run_cli(binary, work, arguments, stdin, forms, trace_dir, name):
@@ -125,7 +131,7 @@ def run_cli(binary, work, arguments, stdin, forms, trace_dir, name):
         return
     found = find_marker(result.stderr, forms)
     verdict(not found, "cli %s: nothing of the question on standard error" % name,
-            "found %s in %r" % (found, result.stderr[-300:]) if found else "")
+            "found the marker in %d characters of standard error" % len(result.stderr) if found else "")
     if os.path.exists(trace):
         check_trace(trace, forms, "cli " + name, stdout_allowed=True)
 
@@ -231,7 +237,10 @@ def main():
         os.makedirs(os.path.join(work, folder))
     shutil.copytree(os.path.join(ROOT, "Corpus"), os.path.join(work, "Corpus"))
     shutil.copytree(os.path.join(ROOT, "Index"), os.path.join(work, "Index"))
-    print("privacy: marker %s and %s; strace %s" % (marker, second, "on" if shutil.which("strace") else "not installed"))
+    # The markers themselves are never printed: this output may be saved to a file in the
+    # folders scanned below.
+    print("privacy: two fresh %d-character markers; strace %s" % (
+        len(marker), "on" if shutil.which("strace") else "not installed"))
     try:
         question = "can my child with %s have SEN support" % marker
         run_cli(binary, work, ["ask", question], None, forms, evidence, "ask")
@@ -269,7 +278,7 @@ def main():
         log_lines = log_text.splitlines()
         found = [line for line in log_lines if find_marker(line, forms)]
         verdict(len(log_lines) >= 15 and not found, "server log: the marker in none of its %d lines" % len(log_lines),
-                "; ".join(found[:3]))
+                "%d lines hold it" % len(found) if found else "")
         if os.path.exists(trace):
             check_trace(trace, forms, "server", stdout_allowed=False)
     finally:
