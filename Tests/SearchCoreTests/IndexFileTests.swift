@@ -93,6 +93,24 @@ struct IndexFileTests {
         #expect(throws: IndexFileError.self) { try IndexFile.open(BorrowedBytes(Array(bytes.dropLast()))) }
     }
 
+    /// The worked example of docs/FORMATS.md#index-file-v2, byte for byte where it matters.
+    @Test func theDocumentedVersion2ExampleIsWhatIsWritten() {
+        var builder = IndexBuilder(analyzer: .english)
+        builder.add(passageID: "a", text: "school plan")
+        builder.add(passageID: "b", text: "plan plan review")
+        builder.add(passageID: "c", text: "school review meeting")
+        let bytes = IndexFile.encode(builder.build())
+        #expect(bytes.count == 392)
+        #expect(Array(bytes[0..<16]) == [0x53, 0x47, 0x49, 0x58, 2, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0])
+        #expect(Array(bytes[0xd8..<0xdb]) == [2, 3, 3])
+        #expect(Array(bytes[0xe8..<0xf0]) == [1, 0x61, 0, 1, 0x62, 0, 1, 0x63])
+        #expect(Array(bytes[0x120..<0x130]) == [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0xb5, 0x6e, 0, 0])
+        #expect(Array(bytes[0x160..<0x16c]) == [2, 0, 2, 0, 1, 2, 1, 0, 1, 1, 0, 2])
+        #expect(Array(bytes[0x174..<0x188]) == [
+            0x64, 0x01, 0, 0, 0, 0, 0, 0, 0xf9, 0x69, 0x0f, 0x59, 0x26, 0xc8, 0x4c, 0xba, 0x53, 0x47, 0x49, 0x58,
+        ])
+    }
+
     @Test func everyTruncationIsAClearErrorNeverACrash() {
         let bytes = IndexFile.encode(Self.sample())
         for length in 0..<bytes.count {
