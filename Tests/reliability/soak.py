@@ -312,6 +312,13 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def die_with_parent():
+    """Run in the server's process before exec: it gets SIGTERM if this script dies, even by
+    SIGKILL, so that no server is left behind."""
+    import ctypes
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "senguide"))
@@ -328,7 +335,8 @@ def main():
     server = subprocess.Popen(
         [os.path.abspath(arguments.bin), "serve", "--http", "%s:%d" % (HOST, ports["http"]),
          "--lines", "%s:%d" % (HOST, ports["lines"]), "--rate-limit", "0"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally below
     results = {"passed": 0, "failed": 0}
 
     def verdict(ok, name, detail):
