@@ -13,7 +13,6 @@ its exhaustive scoring (--exhaustive) on every query, and each engine's top 10 i
 with senguide's (mean overlap).
 """
 import argparse
-import csv
 import json
 import os
 import platform
@@ -29,7 +28,7 @@ ENGINES = ["senguide", "tantivy", "tantivy-stop", "bm25s", "fts5"]
 
 def wait4_run(command):
     """Runs `command`; returns (wall seconds, peak RSS KB, stdout, stderr) using wait4."""
-    out_path, err_path = "/tmp/.scale-bench.out", "/tmp/.scale-bench.err"
+    out_path, err_path = f"/tmp/.scale-bench-{os.getpid()}.out", f"/tmp/.scale-bench-{os.getpid()}.err"
     with open(out_path, "w") as out, open(err_path, "w") as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err)
@@ -172,7 +171,8 @@ def main():
                     row["pruning_identical"] = pruned.read() == full.read()
             elif reference is not None:
                 row["overlap_with_senguide"] = overlap(hits, reference)
-            shutil.rmtree(engine.index, ignore_errors=True) if name != "senguide" and size > 100000 else None
+            if name != "senguide" and size > 100000:
+                shutil.rmtree(engine.index, ignore_errors=True)  # the peers' large indexes: disk space
             print(json.dumps(row), flush=True)
             results.append(row)
     info["load_after"] = os.getloadavg()[0]

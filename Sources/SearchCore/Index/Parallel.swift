@@ -5,8 +5,9 @@ import Dispatch
 /// Computation only (no I/O): building an index analyses and encodes on every core it is
 /// given. With `parallelism` 1 everything runs on the calling thread.
 public enum Parallel {
-    /// Returns `[work(0), work(1), …, work(count − 1)]`, computed on up to `parallelism`
-    /// threads.
+    /// Returns `[work(0), work(1), …, work(count − 1)]`: on the calling thread when
+    /// `parallelism` is 1, else concurrently (libdispatch runs the pieces on as many threads as
+    /// there are cores, so callers cut their work into `parallelism` pieces).
     public static func map<Result>(
         count: Int, parallelism: Int, _ work: @Sendable (Int) -> Result
     ) -> [Result] {
