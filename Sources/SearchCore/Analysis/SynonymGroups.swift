@@ -18,14 +18,29 @@ public struct SynonymGroups: Sendable, Equatable {
     /// 0.5, 0.75, 1.0 and 1.5 on both question sets, 0.5 generalised best.
     public static let oneWayWeight = 0.5
 
+    /// The rules (by position) with a trigger phrase starting with each term, so a query only
+    /// tries the rules its own terms can start.
+    let rulesByFirstTerm: [String: [Int]]
+
     public init(rules: [SynonymRule], analyzer: Analyzer) {
         self.rules = rules
-        self.analysedRules = rules.map { rule in
+        let analysed = rules.map { rule in
             (
-                rule.triggers.map { analyzer.terms($0) }.filter { !$0.isEmpty },
-                rule.expansions.map { analyzer.terms($0) }.filter { !$0.isEmpty }
+                triggers: rule.triggers.map { analyzer.terms($0) }.filter { !$0.isEmpty },
+                expansions: rule.expansions.map { analyzer.terms($0) }.filter { !$0.isEmpty }
             )
         }
+        self.analysedRules = analysed
+        var byFirst: [String: [Int]] = [:]
+        for (position, rule) in analysed.enumerated() {
+            for first in Set(rule.triggers.compactMap(\.first)) { byFirst[first, default: []].append(position) }
+        }
+        self.rulesByFirstTerm = byFirst
+    }
+
+    /// Positions of the rules whose triggers could match `queryTerms`, in rule order.
+    func candidateRules(for queryTerms: [String]) -> [Int] {
+        Set(queryTerms.flatMap { rulesByFirstTerm[$0] ?? [] }).sorted()
     }
 
     public static let none = SynonymGroups(rules: [], analyzer: .english)
@@ -39,7 +54,9 @@ public struct SynonymGroups: Sendable, Equatable {
     public func expansions(of queryTerms: [String]) -> [WeightedTerm] {
         var weights: [String: Double] = [:]
         let typed = Set(queryTerms)
-        for (rule, written) in zip(analysedRules, rules) {
+        for position in candidateRules(for: queryTerms) {
+            let rule = analysedRules[position]
+            let written = rules[position]
             guard rule.triggers.contains(where: { queryTerms.containsSequence($0) }) else { continue }
             let weight = written.triggers == written.expansions ? SynonymGroups.expansionWeight : SynonymGroups.oneWayWeight
             for phrase in rule.expansions where !queryTerms.containsSequence(phrase) {
