@@ -59,6 +59,13 @@ struct AnswererTests {
         #expect(untouched.correctedQuestion == nil)
     }
 
+    /// The myth cards write "sch" in some phrasings; that must not make "sch" a known word,
+    /// or a question's "sch" would stay uncompleted and match no passage.
+    @Test func abbreviationsAreCompletedEvenWhenAMythCardUsesThem() throws {
+        let answer = try answerer().answer("can the sch give extra help for dyslexia")
+        #expect(answer.correctedQuestion == "can the school give extra help for dyslexia")
+    }
+
     @Test func aFollowUpKeepsTheContextOfTheQuestionBefore() throws {
         let followUp = try answerer().answer("what about at college?", history: ["is there SEN support at school"])
         #expect(followUp.kind != .none)

@@ -56,16 +56,21 @@ public struct Citation: Sendable, Equatable {
     public let passage: Passage
     public let document: CorpusDocument
     public let score: Double
+    /// Whether the passage states a duty ("must") or guidance ("should"). The Cumbria SEND
+    /// IASS guide explains that "must" in the Code marks an underlying statutory requirement.
+    public let strength: Strength?
 
-    public init(passage: Passage, document: CorpusDocument, score: Double) {
+    /// A citation of `passage`; `strength` is worked out from its words unless given (an
+    /// answerer that has it already, from ``strength(of:)``, passes it).
+    public init(passage: Passage, document: CorpusDocument, score: Double, strength: Strength?? = nil) {
         self.passage = passage
         self.document = document
         self.score = score
+        self.strength = strength ?? Citation.strength(of: passage)
     }
 
-    /// Whether the passage states a duty ("must") or guidance ("should"). The Cumbria SEND
-    /// IASS guide explains that "must" in the Code marks an underlying statutory requirement.
-    public var strength: Strength? {
+    /// "must" anywhere in the passage makes it a duty; otherwise "should" makes it guidance.
+    public static func strength(of passage: Passage) -> Strength? {
         let words = Set(TextFolding.fold(passage.text).split { !$0.isLetter }.map(String.init))
         if words.contains("must") { return .duty }
         if words.contains("should") { return .guidance }

@@ -21,6 +21,10 @@ public struct Answerer: Sendable {
     /// Passages that are only a list of link titles ("Further resources and support"), by
     /// ordinal: searchable, but never quoted as an answer, since they say nothing.
     let navigationOnly: [Bool]
+    /// Every passage's text folded (``TextFolding/fold(_:)``) and whether it states a duty or
+    /// guidance, by ordinal: worked out once here, not on every question.
+    let foldedPassages: [String]
+    let passageStrengths: [Citation.Strength?]
 
     /// BM25 parameters for answering (calibrated on the development set: docs/ANSWERS.md).
     public var parameters = BM25Parameters.standard
@@ -37,10 +41,11 @@ public struct Answerer: Sendable {
         self.passageSequences = library.corpus.passages.map { analyzer.terms($0.text) }
         self.passageTerms = passageSequences.map { Set($0) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
+        self.foldedPassages = library.corpus.passages.map { TextFolding.fold($0.text) }
+        self.passageStrengths = library.corpus.passages.map(Citation.strength(of:))
         self.placeAndPublisherTerms = Set(
             library.corpus.documents.flatMap { analyzer.terms($0.area + " " + $0.publisher) }
         ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service"))
-        self.mythDetector = MythDetector(cards: library.myths, index: library.index, analyzer: analyzer)
         self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
         var known: [String: Int] = [:]
         for passage in library.corpus.passages {
@@ -51,13 +56,12 @@ public struct Answerer: Sendable {
                 for token in analyzer.tokens(phrase) where known[token] == nil { known[token] = 1 }
             }
         }
-        for card in library.myths {
-            for phrase in [card.claim] + card.phrasings {
-                for token in analyzer.tokens(phrase) where known[token] == nil { known[token] = 1 }
-            }
-        }
         for word in Analyzer.englishStopwords where known[word] == nil { known[word] = 1 }
-        self.corrector = SpellingCorrector(knownWords: known, englishWords: englishWords)
+        let corrector = SpellingCorrector(knownWords: known, englishWords: englishWords)
+        self.corrector = corrector
+        self.mythDetector = MythDetector(cards: library.myths, index: library.index) {
+            QuestionReading($0, corrector: corrector, analyzer: analyzer).termsWithFiller
+        }
     }
 
     /// `text` with misspelt words corrected against the guidance's words, or nil when nothing
@@ -140,8 +144,9 @@ public struct Answerer: Sendable {
 
     /// Reorders the hits by BM25 score weighted by coverage of the question.
     func rerankByCoverage(_ hits: [ScoredPassage], question: [String]) -> [ScoredPassage] {
+        let weighed = scope.weigh(question)
         let rescored = hits.map { hit in
-            let held = scope.coverage(question: question, passageTerms: passageTerms[hit.ordinal])
+            let held = scope.coverage(weighed, passageTerms: passageTerms[hit.ordinal])
             return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * (1 + Answerer.coverageMix * held))
         }
         return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
@@ -162,7 +167,7 @@ public struct Answerer: Sendable {
             word.count >= 2 && word.filter(\.isUppercase).count >= 2
         }.map { "(" + $0.lowercased() + ")" }
         let rescored = hits.map { hit -> ScoredPassage in
-            let text = TextFolding.fold(library.passage(at: hit.ordinal).text)
+            let text = foldedPassages[hit.ordinal]
             let defines = abbreviations.contains { text.contains($0) } || text.contains(" means ") || text.contains("this means")
                 || text.contains("is a term used")
             return defines
@@ -188,7 +193,9 @@ public struct Answerer: Sendable {
     }
 
     func citation(ordinal: Int, score: Double) -> Citation {
-        Citation(passage: library.passage(at: ordinal), document: library.document(ofPassageAt: ordinal), score: score)
+        Citation(
+            passage: library.passage(at: ordinal), document: library.document(ofPassageAt: ordinal), score: score,
+            strength: .some(passageStrengths[ordinal]))
     }
 
     func mythAnswer(

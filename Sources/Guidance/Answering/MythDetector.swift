@@ -17,8 +17,12 @@ struct MythDetector: Sendable {
     }
 
     let cards: [MythCard]
-    /// Each card's claim and phrasings as sets of analysed terms.
+    /// Each card's claim and phrasings as sets of analysed terms, read as a question is
+    /// (spelling corrected, abbreviations completed), so that "sch" in a phrasing and in a
+    /// question both mean "school".
     let phrasings: [[Set<String>]]
+    /// The summed weight of each phrasing's terms, alongside `phrasings`.
+    let phrasingMasses: [[Double]]
     let index: InvertedIndex
 
     /// A match this strong with a presumption cue is a myth (calibrated: docs/ANSWERS.md).
@@ -28,17 +32,22 @@ struct MythDetector: Sendable {
     static let polarMatch = 0.58
     static let polarOpeners = [" can ", " could ", " is ", " are ", " does ", " do "]
 
-    init(cards: [MythCard], index: InvertedIndex, analyzer: Analyzer) {
+    /// - Parameter read: the analysed terms of a text read as a question, filler words kept.
+    init(cards: [MythCard], index: InvertedIndex, read: (String) -> [String]) {
         self.cards = cards
         self.index = index
-        self.phrasings = cards.map { card in
-            ([card.claim] + card.phrasings).map { Set(analyzer.terms($0)) }.filter { !$0.isEmpty }
+        let phrasings = cards.map { card in
+            ([card.claim] + card.phrasings).map { Set(read($0)) }.filter { !$0.isEmpty }
+        }
+        self.phrasings = phrasings
+        self.phrasingMasses = phrasings.map { sets in
+            sets.map { set in set.reduce(0) { $0 + MythDetector.weight($1, in: index) } }
         }
     }
 
     /// The weight of a term: its idf in the guidance; a word the guidance never uses weighs as
     /// in ``ScopeJudge/weight(_:)`` ("playgroup" and "September" should not drown a match).
-    func weight(_ term: String) -> Double {
+    static func weight(_ term: String, in index: InvertedIndex) -> Double {
         let frequency = index.documentFrequency(of: term)
         guard frequency > 0 else { return ScopeJudge.unknownWeight }
         return BM25.idf(documentFrequency: frequency, passageCount: max(index.passageCount, 1))
@@ -46,15 +55,15 @@ struct MythDetector: Sendable {
 
     /// The best-matching card for `reading`, whether or not it is a myth.
     func bestMatch(for reading: QuestionReading) -> Match? {
-        let question = Set(reading.terms)
+        let question = Set(reading.terms).map { ($0, MythDetector.weight($0, in: index)) }
         guard !question.isEmpty else { return nil }
-        let questionMass = question.reduce(0) { $0 + weight($1) }
+        let questionMass = question.reduce(0) { $0 + $1.1 }
         var best: Match?
         let cue = MythDetector.hasPresumptionCue(reading.folded)
-        for (card, cardPhrasings) in zip(cards, phrasings) {
-            for phrasing in cardPhrasings {
-                let shared = question.intersection(phrasing).reduce(0) { $0 + weight($1) }
-                let phrasingMass = phrasing.reduce(0) { $0 + weight($1) }
+        for (card, (cardPhrasings, masses)) in zip(cards, zip(phrasings, phrasingMasses)) {
+            for (phrasing, phrasingMass) in zip(cardPhrasings, masses) {
+                var shared = 0.0
+                for (term, weight) in question where phrasing.contains(term) { shared += weight }
                 guard shared > 0, phrasingMass > 0 else { continue }
                 let strength = ((shared / questionMass) * (shared / phrasingMass)).squareRoot()
                 if strength > (best?.strength ?? 0) { best = Match(card: card, strength: strength, hasCue: cue) }

@@ -41,22 +41,47 @@ struct ScopeJudge: Sendable {
         return BM25.idf(documentFrequency: frequency, passageCount: max(index.passageCount, 1))
     }
 
+    /// A question made ready to measure against many passages: its distinct terms with their
+    /// weights, and the vocabulary phrases it uses with their equivalents (worked out once,
+    /// not once per passage).
+    struct WeighedQuestion {
+        let weights: [(term: String, weight: Double)]
+        let total: Double
+        /// For each vocabulary rule with a trigger phrase in the question: the equivalents,
+        /// and the question terms that phrase covers.
+        let phrases: [(expansions: [[String]], terms: Set<String>)]
+    }
+
+    func weigh(_ question: [String]) -> WeighedQuestion {
+        let unique = Set(question).sorted()
+        let weights = unique.map { ($0, weight($0)) }
+        var phrases: [(expansions: [[String]], terms: Set<String>)] = []
+        for rule in index.synonyms.analysedRules {
+            let used = rule.triggers.filter { question.containsSequence($0) }
+            if !used.isEmpty { phrases.append((rule.expansions, Set(used.joined()))) }
+        }
+        return WeighedQuestion(weights: weights, total: weights.reduce(0) { $0 + $1.1 }, phrases: phrases)
+    }
+
     /// The share of the question's information held by a passage with terms `passageTerms`.
     /// A question term counts as held when the passage has it, or when it is part of a
     /// vocabulary phrase the question uses and the passage has one of that phrase's
     /// equivalents ("EHCP" is held by a passage saying "EHC plan").
     func coverage(question: [String], passageTerms: Set<String>) -> Double {
-        let unique = Set(question)
-        let total = unique.reduce(0) { $0 + weight($1) }
-        guard total > 0 else { return 0 }
-        var held = unique.filter { passageTerms.contains($0) }
-        for rule in index.synonyms.analysedRules {
-            guard rule.expansions.contains(where: { $0.allSatisfy(passageTerms.contains) }) else { continue }
-            for trigger in rule.triggers where question.containsSequence(trigger) {
-                held.formUnion(trigger)
-            }
+        coverage(weigh(question), passageTerms: passageTerms)
+    }
+
+    func coverage(_ question: WeighedQuestion, passageTerms: Set<String>) -> Double {
+        guard question.total > 0 else { return 0 }
+        var held: Set<String> = []
+        for phrase in question.phrases where phrase.expansions.contains(where: { $0.allSatisfy(passageTerms.contains) }) {
+            held.formUnion(phrase.terms)
         }
-        return held.reduce(0) { $0 + weight($1) } / total
+        var heldWeight = 0.0
+        for (term, weight) in question.weights where held.contains(term) || passageTerms.contains(term) {
+            heldWeight += weight
+        }
+        return heldWeight / question.total
     }
 
     /// The out-of-scope topic phrase the question names and the passage (its terms in order)
