@@ -159,17 +159,17 @@ public struct Answerer: Sendable {
     func rerankDefinitions(_ hits: [ScoredPassage], for reading: QuestionReading) -> [ScoredPassage] {
         let folded = reading.folded
         let asksWhatIs = [" what is ", " what's ", " whats ", " what are ", " meaning of ", " stand for ", " stands for "]
-            .contains { folded.contains($0) }
-        let asksWhatMeans = folded.contains(" what does ") && (folded.contains(" mean ") || folded.contains(" mean? "))
-        let asksForDefinition = (asksWhatIs || asksWhatMeans) && !folded.contains(" how ")
+            .contains { folded.includes($0) }
+        let asksWhatMeans = folded.includes(" what does ") && (folded.includes(" mean ") || folded.includes(" mean? "))
+        let asksForDefinition = (asksWhatIs || asksWhatMeans) && !folded.includes(" how ")
         guard asksForDefinition else { return hits }
         let abbreviations = reading.original.split { !$0.isLetter }.filter { word in
             word.count >= 2 && word.filter(\.isUppercase).count >= 2
         }.map { "(" + $0.lowercased() + ")" }
         let rescored = hits.map { hit -> ScoredPassage in
             let text = foldedPassages[hit.ordinal]
-            let defines = abbreviations.contains { text.contains($0) } || text.contains(" means ") || text.contains("this means")
-                || text.contains("is a term used")
+            let defines = abbreviations.contains { text.includes($0) } || text.includes(" means ") || text.includes("this means")
+                || text.includes("is a term used")
             return defines
                 ? ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * Answerer.definitionBoost) : hit
         }
@@ -238,7 +238,7 @@ public struct Answerer: Sendable {
         let ordered = chosen.sorted()
         var summary = sentences[ordered[0]]
         for (previous, next) in zip(ordered, ordered.dropFirst()) {
-            let sameLine = passage.text.contains(sentences[previous] + " " + sentences[next])
+            let sameLine = passage.text.includes(sentences[previous] + " " + sentences[next])
             summary += (sameLine ? " " : "\n") + sentences[next]
         }
         return summary

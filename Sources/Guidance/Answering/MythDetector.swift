@@ -104,6 +104,6 @@ struct MythDetector: Sendable {
     ]
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
-        presumptionCues.contains { folded.contains($0) }
+        presumptionCues.contains { folded.includes($0) }
     }
 }

@@ -59,6 +59,7 @@ struct QuestionReading: Sendable {
             QuestionReading.fillerWords.contains(token) ? nil : analyzer.term(forToken: token)
         }
         self.termsWithFiller = tokens.compactMap { analyzer.term(forToken: $0) }
+        self.folded = QuestionReading.foldForCues(output)
     }
 
     /// Contractions typed without their apostrophe, which spelling correction would otherwise
@@ -85,7 +86,9 @@ struct QuestionReading: Sendable {
 
     /// The question folded for cue matching: lowercase, straight apostrophes, single spaces,
     /// with a space at each end so that " word " matches whole words.
-    var folded: String {
+    let folded: String
+
+    static func foldForCues(_ corrected: String) -> String {
         let text = TextFolding.fold(corrected)
         var result = " "
         for character in text {
