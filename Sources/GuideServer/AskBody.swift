@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The body of `POST /v1/ask`: `{"question": "…", "history": ["earlier question", …]}`.
 struct AskBody: Decodable, Equatable {
@@ -46,8 +50,7 @@ struct AskBody: Decodable, Equatable {
         let parts = contentType.split(separator: ";").map { $0.trimmingSpaces.lowercased() }
         guard parts.first == "application/json" else { throw unsupported }
         for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
-            let charset = parameter.dropFirst("charset=".count).trimmingCharacters(
-                in: CharacterSet(charactersIn: "\""))
+            let charset = parameter.dropFirst("charset=".count).trimmingScalars(where: { $0 == "\"" })
             guard charset == "utf-8" || charset == "utf8" else { throw unsupported }
         }
     }

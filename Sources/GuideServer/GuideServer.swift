@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Glibc
 import Synchronization
 
@@ -103,12 +102,10 @@ public final class GuideServer: Sendable {
             released.enter()
             exited.enter()
             loop.onListenersReleased = { released.leave() }
-            let thread = Thread {
+            NamedThread.start(name: "senguide-loop-\(index)") {
                 loop.run()
                 exited.leave()
             }
-            thread.name = "senguide-loop-\(index)"
-            thread.start()
         }
         return Runtime(
             loops: loops, listeners: Array(listeners.keys), listenersReleased: released,

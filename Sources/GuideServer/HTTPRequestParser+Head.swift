@@ -83,7 +83,7 @@ extension HTTPRequestParser {
         // Origin form, as nearly every client sends: nothing to reduce.
         if bytes.first == UInt8(ascii: "/") { return target }
         if target == "*" && method == "OPTIONS" { return target }
-        if let schemeEnd = target.range(of: "://"),
+        if let schemeEnd = target.firstRange(of: "://"),
             target[..<schemeEnd.lowerBound].lowercased() == "http"
                 || target[..<schemeEnd.lowerBound].lowercased() == "https"
         {

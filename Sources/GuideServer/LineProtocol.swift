@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One request of the line protocol (docs/PROTOCOL.md).
 public enum Command: Sendable, Equatable {
@@ -62,8 +66,7 @@ public enum LineProtocol {
     /// `line` without leading and trailing spaces (Unicode `Zs`) and tabs.
     ///
     /// Most lines start and end with a visible ASCII character, which no trimming can remove;
-    /// they skip Foundation's `trimmingCharacters(in:)`, which copied every line through
-    /// `NSString` and cost more than decoding its JSON.
+    /// they skip the scan by scalar and are only copied.
     private static func trimmingWhitespace(_ line: Substring) -> String {
         let visibleASCII = UInt8(ascii: "!")...UInt8(ascii: "~")
         if let first = line.utf8.first, let last = line.utf8.last,
@@ -71,7 +74,7 @@ public enum LineProtocol {
         {
             return String(line)
         }
-        return line.trimmingCharacters(in: .whitespaces)
+        return line.trimmingScalars(where: \.isHorizontalWhitespace)
     }
 
     private static func nonEmpty(_ value: String, field: String) throws(ProtocolError) -> String {

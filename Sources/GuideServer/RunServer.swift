@@ -1,4 +1,3 @@
-import Foundation
 import Glibc
 
 /// Runs `senguide serve` until SIGTERM or SIGINT; the CLI's whole `serve` command.
@@ -44,12 +43,12 @@ package func runServer(
         case SIGTERM, SIGINT:
             stopRequests += 1
             let graceful = stopRequests == 1
-            Thread.detachNewThread {
+            NamedThread.start(name: "senguide-stop") {
                 server.stop(graceful: graceful)
                 signals.post(SignalPipe.stoppedMarker)
             }
         case SIGHUP:
-            Thread.detachNewThread { try? server.reload() }
+            NamedThread.start(name: "senguide-reload") { try? server.reload() }
         case SignalPipe.stoppedMarker:
             signals.restoreDefaults()
             return 0

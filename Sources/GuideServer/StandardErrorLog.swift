@@ -1,4 +1,3 @@
-import Foundation
 import Glibc
 
 /// The server's log on standard error, written by a thread of its own.
@@ -13,7 +12,7 @@ final class StandardErrorLog: @unchecked Sendable {
     let capacity: Int
     /// Seconds between batches.
     let interval = 0.05
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var pending: [String] = []
     private var dropped = 0
     private var closing = false
@@ -21,9 +20,7 @@ final class StandardErrorLog: @unchecked Sendable {
 
     init(capacity: Int = 10_000) {
         self.capacity = capacity
-        let thread = Thread { [self] in run() }
-        thread.name = "senguide-log"
-        thread.start()
+        NamedThread.start(name: "senguide-log") { [self] in run() }
     }
 
     /// Queues `line` (without newline); never blocks on the output.
@@ -51,7 +48,7 @@ final class StandardErrorLog: @unchecked Sendable {
         while true {
             condition.lock()
             while pending.count < capacity / 2 && !closing {
-                if !condition.wait(until: Date(timeIntervalSinceNow: interval)) { break }
+                if !condition.wait(seconds: interval) { break }
             }
             let batch = pending
             let lost = dropped

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Guidance
 
 /// `senguide ask QUESTION…`: one question, one answer.
@@ -26,7 +30,7 @@ enum AskCommand {
 
     static func run(_ arguments: [String]) throws(CLIError) -> Int32 {
         let parsed = try Arguments(arguments, valued: ["index", "corpus", "limit"], flags: ["json"])
-        let question = parsed.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        let question = parsed.positionals.joined(separator: " ").trimmingScalars(where: \.isWhitespaceOrNewline)
         guard !question.isEmpty else { throw .usage("give a question, e.g. senguide ask \"can under-5s have SEN\"") }
         let limit = try parsed.integer("limit", default: Answerer.defaultCitationCount, in: 1...20)
         let answerer = try Workspace(parsed).openAnswerer()

@@ -1,5 +1,15 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Guidance
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `senguide chat`: a conversation in the terminal; follow-ups keep their context.
 enum ChatCommand {
@@ -40,7 +50,7 @@ enum ChatCommand {
                 fflush(nil)
             }
             guard let line = readLine() else { break }
-            let input = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let input = line.trimmingScalars(where: \.isWhitespaceOrNewline)
             if input.isEmpty { continue }
             if !interactive { print("\n" + terminal.bold("You: ") + input) }
             switch input.lowercased() {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Guidance
 import SearchCore
 
@@ -89,7 +93,7 @@ struct CorpusDirectory {
         if names.contains(englishWordsFile) {
             let text = try text(try read(path, englishWordsFile), path, englishWordsFile)
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                englishWords.insert(line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+                englishWords.insert(line.trimmingScalars(where: \.isWhitespaceOrNewline).lowercased())
             }
         }
         return CorpusDirectory(

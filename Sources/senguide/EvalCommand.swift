@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Guidance
 import SearchCore
 
@@ -37,12 +41,12 @@ enum EvalCommand {
         guard let data = FileManager.default.contents(atPath: path) else { throw .failure("cannot read \(path)") }
         var questions: [Evaluation.Question] = []
         for (number, line) in data.split(separator: 0x0A).enumerated() {
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                let question = object["question"] as? String, let expectText = object["expect"] as? String,
+            guard let object = JSONFields.parse(line),
+                let question = object.string("question"), let expectText = object.string("expect"),
                 let expect = Answer.Kind(rawValue: expectText)
             else { throw .failure("\(path):\(number + 1): expected {\"id\", \"question\", \"expect\": answer|myth|none, \"evidence\"}") }
-            let id = object["id"] as? String ?? String(number + 1)
-            questions.append(.init(id: id, question: question, expect: expect, evidence: object["evidence"] as? [String] ?? []))
+            let id = object.string("id") ?? String(number + 1)
+            questions.append(.init(id: id, question: question, expect: expect, evidence: object.strings("evidence") ?? []))
         }
         var answerer = try Workspace(parsed).openAnswerer()
         do {
@@ -63,7 +67,10 @@ enum EvalCommand {
                 let mark = outcome.kind == outcome.question.expect ? " " : "✗"
                 let rank = outcome.firstHitRank.map(String.init) ?? "-"
                 let d = answerer.diagnose(outcome.question.question)
-                let details = String(format: "cov=%.2f top=%.1f myth=%@ %.2f%@ topic=%@ [%@]", d.coverage, d.top, d.myth ?? "-", d.mythStrength, d.cue ? "+cue" : "", d.topic ?? "-", d.known)
+                let details =
+                    "cov=\(TextFormatting.fixed(d.coverage, places: 2)) top=\(TextFormatting.fixed(d.top, places: 1)) "
+                    + "myth=\(d.myth ?? "-") \(TextFormatting.fixed(d.mythStrength, places: 2))\(d.cue ? "+cue" : "") "
+                    + "topic=\(d.topic ?? "-") [\(d.known)]"
                 print("\(mark) \(outcome.question.id) expect=\(outcome.question.expect.rawValue) got=\(outcome.kind.rawValue) rank=\(rank) \(details)  \(outcome.question.question)")
             }
         }
@@ -72,7 +79,7 @@ enum EvalCommand {
             print(JSONValue.object([("questions", .integer(questions.count))] + measures.map { ($0.name, .number(($0.value * 10000).rounded() / 10000)) }).serialized())
         } else {
             print("\(questions.count) questions from \(path)")
-            for (name, value) in measures { print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%.3f", value)) }
+            for (name, value) in measures { print(TextFormatting.column(name, width: 20) + TextFormatting.fixed(value, places: 3)) }
         }
         var failed: [String] = []
         for threshold in thresholds {
@@ -80,7 +87,7 @@ enum EvalCommand {
             guard let limit = Double(text) else { throw .usage("--\(threshold.option) needs a number") }
             guard let value = measures.first(where: { $0.name == threshold.measure })?.value else { continue }
             if threshold.isMinimum ? value < limit : value > limit {
-                failed.append("\(threshold.measure) \(String(format: "%.3f", value)) \(threshold.isMinimum ? "<" : ">") \(text)")
+                failed.append("\(threshold.measure) \(TextFormatting.fixed(value, places: 3)) \(threshold.isMinimum ? "<" : ">") \(text)")
             }
         }
         if !failed.isEmpty {

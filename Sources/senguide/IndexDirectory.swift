@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import SearchCore
 
 #if canImport(Glibc)
@@ -38,13 +42,21 @@ enum IndexDirectory {
         }
     }
 
+    /// Why a file operation failed, in the system's words ("Not a directory") when it says.
+    private static func reason(_ error: any Error) -> String {
+        if let posix = (error as? CocoaError)?.underlying as? POSIXError {
+            return String(cString: strerror(posix.code.rawValue))
+        }
+        return "\(error)"
+    }
+
     /// Writes `bytes` as the index in `directory`: to a temporary file in the same directory,
     /// flushed to disk, then renamed over the old file (an atomic replace on POSIX).
     static func write(_ bytes: [UInt8], to directory: String) throws(CLIError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw .failure("cannot create the index directory \(directory): \(error.localizedDescription)")
+            throw .failure("cannot create the index directory \(directory): \(reason(error))")
         }
         let path = filePath(directory)
         let temporary = path + ".tmp-\(getpid())"

@@ -1,9 +1,13 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import SearchCore
 
 /// A collection of `{"id","title","text"}` lines, indexed on every core: the file is
 /// memory-mapped and cut at line boundaries into one part per core; each part is parsed
-/// (``JSONLine``, falling back to `JSONSerialization` for unusual lines) and analysed into an
+/// (``JSONLine``, falling back to ``JSONFields`` for unusual lines) and analysed into an
 /// ``IndexSegment`` on its own thread; the segments join in file order.
 enum JSONLCollection {
     /// Why a part stopped: the byte offset of the bad line and what is wrong with it.
@@ -72,14 +76,13 @@ enum JSONLCollection {
             if line.parse(bytes) {
                 line.passage.withUnsafeBufferPointer { segment.add(passageID: line.id, utf8: $0) }
             } else {
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
-                    let id = object["id"] as? String, !id.isEmpty
+                guard let object = JSONFields.parse(bytes), let id = object.string("id"), !id.isEmpty
                 else {
                     return .failure(
                         LineFailure(offset: start, message: "expected a JSON object with a string \"id\", \"title\" and \"text\""))
                 }
-                let title = object["title"] as? String ?? ""
-                let text = object["text"] as? String ?? ""
+                let title = object.string("title") ?? ""
+                let text = object.string("text") ?? ""
                 segment.add(passageID: id, text: title.isEmpty ? text : title + "\n" + text)
             }
             if showsProgress { progress.tick(segment.passageCount * scale) }
@@ -99,7 +102,7 @@ enum JSONLCollection {
             let lineBytes = UnsafeBufferPointer(rebasing: base[range])
             let lineID =
                 line.parse(lineBytes)
-                ? line.id : ((try? JSONSerialization.jsonObject(with: Data(lineBytes))) as? [String: Any])?["id"] as? String
+                ? line.id : JSONFields.parse(lineBytes)?.string("id")
             if lineID == id {
                 seen += 1
                 if seen == 2 { return number }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Guidance
 import SearchCore
 
@@ -12,7 +16,7 @@ enum PassageRendering {
         if !hit.passage.codeParagraphs.isEmpty { details.append("Code of Practice " + hit.passage.codeParagraphs.joined(separator: ", ")) }
         if !hit.document.isNational { details.append(hit.document.area) }
         details.append(hit.passage.id)
-        if hit.score > 0 { details.append("score " + String(format: "%.2f", hit.score)) }
+        if hit.score > 0 { details.append("score " + TextFormatting.fixed(hit.score, places: 2)) }
         return terminal.wrap(line, indent: "   ", firstIndent: "") + "\n"
             + terminal.wrap(terminal.dim(details.joined(separator: " · ")), indent: "   ", firstIndent: "   ")
     }

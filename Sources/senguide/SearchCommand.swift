@@ -1,4 +1,10 @@
-import Foundation
+import Dispatch
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Guidance
 import SearchCore
 
@@ -50,7 +56,7 @@ enum SearchCommand {
             return try BatchSearch.run(parsed, parameters: parameters)
         }
         let query = parsed.positionals.joined(separator: " ")
-        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw .usage("give a query, e.g. senguide search \"best endeavours\"") }
+        guard !query.trimmingScalars(where: \.isHorizontalWhitespace).isEmpty else { throw .usage("give a query, e.g. senguide search \"best endeavours\"") }
         let limit = try parsed.integer("limit", default: 5, in: 1...1000)
         let workspace = Workspace(parsed)
         if IndexDirectory.exists(workspace.indexPath) {
@@ -95,7 +101,7 @@ enum SearchCommand {
             ])
             print(value.serialized())
         } else {
-            for (rank, hit) in hits.enumerated() { print("\(rank + 1)\t\(hit.passageID)\t\(String(format: "%.6f", hit.score))") }
+            for (rank, hit) in hits.enumerated() { print("\(rank + 1)\t\(hit.passageID)\t\(TextFormatting.fixed(hit.score, places: 6))") }
         }
         return 0
     }
@@ -118,10 +124,9 @@ enum BatchSearch {
         guard let data = FileManager.default.contents(atPath: queriesPath) else { throw .failure("cannot read \(queriesPath)") }
         var queries: [(id: String, text: String)] = []
         for (number, line) in data.split(separator: 0x0A).enumerated() {
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                let text = object["text"] as? String
+            guard let object = JSONFields.parse(line), let text = object.string("text")
             else { throw .failure("\(queriesPath):\(number + 1): expected {\"id\": …, \"text\": \"…\"}") }
-            let id = (object["id"] as? String) ?? (object["id"] as? Int).map(String.init) ?? String(number + 1)
+            let id = object.string("id") ?? object.integer("id").map(String.init) ?? String(number + 1)
             queries.append((id, text))
         }
         var output = ""
@@ -137,7 +142,7 @@ enum BatchSearch {
                 : index.search(terms, limit: limit, parameters: parameters)
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6)
             for (rank, hit) in hits.enumerated() {
-                output += "\(query.id) Q0 \(hit.passageID) \(rank + 1) \(String(format: "%.6f", hit.score)) senguide\n"
+                output += "\(query.id) Q0 \(hit.passageID) \(rank + 1) \(TextFormatting.fixed(hit.score, places: 6)) senguide\n"
             }
         }
         let total = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

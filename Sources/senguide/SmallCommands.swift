@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Guidance
 import SearchCore
 
@@ -62,7 +66,7 @@ enum StemCommand {
             guard parsed.positionals.isEmpty else { throw .usage("stem reads words from standard input") }
             var output = ""
             while let line = readLine(strippingNewline: true) {
-                let word = line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                let word = line.trimmingScalars(where: \.isWhitespaceOrNewline).lowercased()
                 output += Porter2.stem(word) + "\n"
                 if output.utf8.count > 1 << 16 {
                     print(output, terminator: "")

@@ -12,7 +12,7 @@ public enum VocabularyParser {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: " \t\r")
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let sides = line.components(separatedBy: "=>")
+            let sides = line.split(separator: "=>", omittingEmptySubsequences: false).map(String.init)
             func phrases(_ side: String) -> [String] {
                 side.split(separator: "|").map { String($0).trimmingCharacters(in: " \t") }
             }

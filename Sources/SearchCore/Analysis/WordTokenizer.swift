@@ -1,3 +1,9 @@
+// Canonical decomposition (NFD) comes from the standard library's own Unicode tables, so that
+// SearchCore needs no Foundation (docs/DEPLOY.md: a static binary without ICU). Same result as
+// Foundation's decomposedStringWithCanonicalMapping for every scalar up to Unicode 15
+// (Tests/SearchCoreTests/CanonicalDecompositionTests.swift).
+@_spi(_Unicode) import Swift
+
 /// Splits text into lowercase word tokens, working over UTF-8 bytes.
 ///
 /// Rules, in order:
@@ -39,7 +45,7 @@ public struct WordTokenizer: Sendable {
         }
         if isASCII { return bytes }
         bytes.removeAll(keepingCapacity: true)
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text._nfd {
             let value = scalar.value
             if value < 0x80 {
                 bytes.append(asciiLowercase(UInt8(value)))

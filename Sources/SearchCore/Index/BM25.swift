@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The BM25 parameters, as Lucene's `BM25Similarity` defines them.
 public struct BM25Parameters: Sendable, Equatable {
