@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Dispatches `senguide COMMAND …` to its command and renders any error in one line.
 enum CommandLineTool {
@@ -22,10 +26,12 @@ enum CommandLineTool {
         Usage: senguide COMMAND [OPTIONS]
 
         Commands:
-        \(commands.map { "  " + $0.name.padding(toLength: 9, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+        \(commands.map { "  " + TextFormatting.column($0.name, width: 9) + $0.summary }.joined(separator: "\n"))
 
         Run "senguide COMMAND --help" for a command's options.
-        Files: the guidance in Corpus/ (docs/CORPUS.md), its index in Index/ (docs/FORMATS.md).
+        Files: the guidance in Corpus/ (docs/CORPUS.md), its index in Index/ (docs/FORMATS.md),
+        looked for in the current directory, then beside the senguide executable;
+        --corpus DIR and --index DIR name others.
         Exit status: 0 success (an honest "not covered" included), 1 could not do it, 2 usage error.
         """
 

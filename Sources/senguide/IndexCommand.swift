@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Guidance
 import SearchCore
 
@@ -13,11 +17,12 @@ enum IndexCommand {
             leaves the old index whole). The same corpus always gives the same bytes.
 
             Options:
-              --corpus DIR   the corpus directory (default: Corpus)
+              --corpus DIR   the corpus directory (default: Corpus, found as senguide --help says)
               --jsonl FILE   index a collection instead: one JSON object a line,
                              {"id": "…", "title": "…", "text": "…"}; each is one passage,
                              indexed as its title followed by its text, its id kept
-              --out DIR      where to write the index (default: Index)
+              --out DIR      where to write the index (default: Index, found as senguide
+                             --help says; ./Index for --jsonl)
 
             Progress is shown on standard error for builds over a second.
             """,
@@ -29,7 +34,7 @@ enum IndexCommand {
         guard parsed.value("corpus") == nil || parsed.value("jsonl") == nil else {
             throw .usage("give --corpus or --jsonl, not both")
         }
-        let output = parsed.value("out") ?? Workspace.defaultIndex
+        let output = parsed.value("out") ?? (parsed.value("jsonl") == nil ? Workspace.defaultIndex : "Index")
         let started = Date()
         let index: InvertedIndex
         let source: String

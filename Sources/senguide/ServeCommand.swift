@@ -6,7 +6,9 @@ import Guidance
 enum ServeCommand {
     static let command = CommandLineTool.Command(
         name: "serve", summary: "the HTTP JSON endpoint, the website widget and the line protocol",
-        help: ServerConfiguration.helpText + "\n  --corpus DIR              corpus directory (default Corpus)\n",
+        help: ServerConfiguration.helpText + "\n  --corpus DIR              corpus directory (default Corpus)\n"
+            + "\nCorpus/ and Index/ are looked for in the current directory, then beside the senguide\n"
+            + "executable (docs/DEPLOY.md).\n",
         run: run)
 
     static func run(_ arguments: [String]) throws(CLIError) -> Int32 {

@@ -1,11 +1,48 @@
 import Guidance
 import SearchCore
 
-/// Where the CLI finds the guidance: a corpus directory and an index directory, by default
-/// `Corpus/` and `Index/` under the current directory.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where the CLI finds the guidance: a corpus directory and an index directory.
+///
+/// `--corpus DIR` and `--index DIR` name them. Otherwise they are `Corpus/` and `Index/` in
+/// the *home* folder: the current directory when it holds `Corpus/` or `Index/`, else the
+/// folder holding the `senguide` executable (symbolic links resolved) when that holds
+/// either, else the current directory. So a packaged `senguide`, unpacked with its
+/// `Corpus/` and `Index/` beside it, runs from any directory (docs/DEPLOY.md), and in a
+/// checkout the repository's root wins as before.
 struct Workspace: Sendable {
-    static let defaultCorpus = "Corpus"
-    static let defaultIndex = "Index"
+    static var defaultCorpus: String { home.map { $0 + "/Corpus" } ?? "Corpus" }
+    static var defaultIndex: String { home.map { $0 + "/Index" } ?? "Index" }
+
+    /// The folder of the default `Corpus/` and `Index/`; nil for the current directory.
+    static let home: String? = {
+        if isDirectory("Corpus") || isDirectory("Index") { return nil }
+        guard let folder = executableFolder() else { return nil }
+        return isDirectory(folder + "/Corpus") || isDirectory(folder + "/Index") ? folder : nil
+    }()
+
+    /// The folder holding the running executable, from `/proc/self/exe`; nil if unknown.
+    static func executableFolder() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = buffer.withUnsafeMutableBufferPointer { pointer -> Int in
+            guard let base = pointer.baseAddress else { return -1 }
+            return readlink("/proc/self/exe", base, pointer.count - 1)
+        }
+        guard length > 0 else { return nil }
+        let path = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var information = stat()
+        return stat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFDIR
+    }
 
     let corpusPath: String
     let indexPath: String
