@@ -233,6 +233,63 @@ def load_while(port, cafile, action, seconds, run_number, clients=4, per_address
     return counts["answered"], failures
 
 
+def system_call_set(name):
+    """The system calls a systemd set such as @system-service allows, nested sets expanded."""
+    names = set()
+    listing = subprocess.run(["systemd-analyze", "syscall-filter", name], capture_output=True, text=True).stdout
+    for line in listing.splitlines()[1:]:
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        names |= system_call_set(entry) if entry.startswith("@") else {entry}
+    return names
+
+
+def check_system_calls(binary, cwd, work, room):
+    """The unit's SystemCallFilter=@system-service allows every system call a replica makes:
+    start, answers over HTTP and the line protocol, a reload (SIGHUP) and a stop (SIGTERM),
+    traced with strace."""
+    if shutil.which("strace") is None:
+        print("SKIP   system calls: no strace on this machine", flush=True)
+        return
+    trace = os.path.join(work, "strace.out")
+    http_port, lines_port = free_port(), free_port()
+    log = os.path.join(work, "traced.log")
+    process = start(["strace", "-f", "-qq", "-o", trace, binary, "serve", "--http", "127.0.0.1:%d" % http_port,
+                     "--lines", "127.0.0.1:%d" % lines_port, "--rate-limit", "0"], log, cwd, room.env)
+    wait_ready(http_port, process, log)
+    connection = http.client.HTTPConnection("127.0.0.1", http_port, timeout=10)
+    for number in range(6):
+        one_request(connection, number)
+    connection.close()
+    with socket.create_connection(("127.0.0.1", lines_port), timeout=10) as lines:
+        lines.sendall(b'what is a SENCo\n{"search": "EHCP", "limit": 2}\n')
+        received = b""
+        while received.count(b"\n") < 2:
+            chunk = lines.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+    # strace's pid is the server's parent; signal the server itself.
+    children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+    server = int(children[0]) if children else process.pid
+    os.kill(server, signal.SIGHUP)
+    deadline = time.time() + 10
+    while "reloaded" not in read(log) and time.time() < deadline:
+        time.sleep(0.05)
+    os.kill(server, signal.SIGTERM)
+    process.wait(timeout=15)
+    used = set()
+    for line in read(trace).splitlines():
+        call = line.split(None, 1)[-1].split("(", 1)[0]
+        if call.replace("_", "").isalnum():
+            used.add(call)
+    allowed = system_call_set("@system-service")
+    outside = sorted(used - allowed)
+    verdict(not outside and len(used) > 20, "system calls within the unit's filter",
+            "%d distinct calls, all in @system-service%s" % (len(used), "; outside: %s" % outside if outside else ""))
+
+
 def render_nginx(conf_text, replicas, https_port, http_port, cert, key):
     """deploy/nginx-senguide.conf with only the ports and the certificate paths changed."""
     replacements = [
@@ -337,6 +394,7 @@ def run(arguments, work):
                                  cwd=unit_dir, capture_output=True, text=True)
         verdict(checked.returncode == 0 and not checked.stderr.strip(), "systemd unit",
                 "systemd-analyze verify: %s" % (checked.stderr.strip() or "no complaints"))
+        check_system_calls(binary, elsewhere, work, room)
     else:
         print("SKIP   systemd unit: no systemd-analyze on this machine", flush=True)
 
