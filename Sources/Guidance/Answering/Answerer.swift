@@ -88,7 +88,7 @@ public struct Answerer: Sendable {
 
         let namesUncoveredTopic =
             scope.outOfScopeTopic(question: query.judgedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
-        if !namesUncoveredTopic, let match = mythDetector.detect(reading) {
+        if !namesUncoveredTopic, let match = mythDetector.detect(reading, bestPassageID: hits.first?.passageID) {
             return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
         let judged = query.judgedTerms

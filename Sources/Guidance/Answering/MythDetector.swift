@@ -72,10 +72,20 @@ struct MythDetector: Sendable {
         return best
     }
 
-    /// The card whose misconception the question rests on, or nil.
-    func detect(_ reading: QuestionReading) -> Match? {
+    /// A weaker match with a presumption cue is a myth when the passage that answers the
+    /// question best is one of the card's own evidence: the guidance itself says the question
+    /// is about what the card corrects (calibrated: docs/ANSWERS.md).
+    static let confirmedMatch = 0.30
+
+    /// The card whose misconception the question rests on, or nil. `bestPassageID` is the
+    /// passage that answers the question best, if any.
+    func detect(_ reading: QuestionReading, bestPassageID: String? = nil) -> Match? {
         guard let match = bestMatch(for: reading) else { return nil }
-        if match.hasCue { return match.strength >= MythDetector.cuedMatch ? match : nil }
+        if match.hasCue {
+            if match.strength >= MythDetector.cuedMatch { return match }
+            let confirmed = bestPassageID.map { id in match.card.evidence.contains { $0.passageID == id } } ?? false
+            return confirmed && match.strength >= MythDetector.confirmedMatch ? match : nil
+        }
         let polar = MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
         return polar && match.strength >= MythDetector.polarMatch ? match : nil
     }
@@ -101,9 +111,16 @@ struct MythDetector: Sendable {
         " do they? ", " does it? ", " does she? ", " does he? ", " can they? ", " is it? ", " are they? ",
         " will they? ", " yes? ", " yeah? ", " no? ", " ok? ", " okay? ", " eh? ", " innit", " correct? ",
         " fair enough", " that's fine", " is that ok", " that's normal", " that's standard", " that's how it works",
+        " how it works", " presumably ", " i take it ", " i suppose ", " i gather ", " is she right", " is he right",
+        " are they right", " am i right", " is that allowed",
     ]
 
+    /// Openers of an open question ("who does the assessment, or is it only …?"): in such a
+    /// question "only" offers a choice rather than presuming.
+    static let openQuestionOpeners = [" what ", " how ", " who ", " when ", " where ", " why ", " which ", " will "]
+
     static func hasPresumptionCue(_ folded: String) -> Bool {
-        presumptionCues.contains { folded.includes($0) }
+        let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
+        return presumptionCues.contains { cue in (!openQuestion || cue != " only ") && folded.includes(cue) }
     }
 }
