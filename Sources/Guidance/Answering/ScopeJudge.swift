@@ -24,10 +24,12 @@ struct ScopeJudge: Sendable {
     }
 
     /// Unless the best passage holds at least ``fullCoverage`` of the question, it must also
-    /// score at least this (BM25): a question sharing one stray word with the guidance ("my
-    /// dog keeps barking") scores lower than questions the guidance answers, while a short
-    /// question in common words ("what if I think my child has SEN?") is held whole.
-    static let minimumTopScore = 1.5
+    /// score at least this (BM25): a question sharing one or two common words with the
+    /// guidance ("my dog keeps barking", "what's the best treatment for nits") scores lower
+    /// than questions the guidance answers, while a short question in common words ("what if
+    /// I think my child has SEN?") is held whole. (Raised from 1.5 when a second held-out
+    /// set showed such questions at 1.5–2.4: docs/ANSWERS.md.)
+    static let minimumTopScore = 2.5
     static let fullCoverage = 0.5
 
     /// A word the guidance never uses weighs like a word in a few passages: often it is
