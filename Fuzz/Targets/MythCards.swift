@@ -18,7 +18,7 @@ public func fuzzMythCards(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return 0
     }
     for card in cards { _ = card.check(against: library.corpus) }
-    let detector = MythDetector(cards: cards, index: library.index) { Analyzer.english.terms($0) }
+    let detector = MythDetector(cards: cards, index: library.index, analyzer: .english) { Analyzer.english.terms($0) }
     let answerer = RealGuidance.answerer
     for card in cards.prefix(4) {
         let reading = QuestionReading(card.claim, corrector: answerer.corrector, analyzer: .english)

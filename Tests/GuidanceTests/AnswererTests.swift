@@ -38,11 +38,26 @@ struct AnswererTests {
         "what does the SENCo do",
         "how often is a support plan reviewed",
         "what is ENF in Hertfordshire",
+        // Worded like a card's claim, but asking: a question word before a tag ("what are
+        // they?"), or keywords rather than a sentence.
+        "broad areas of need in the Code - what are they?",
+        "SEN support plan legally binding like EHCP",
     ])
     func answerableQuestionsAreAnswered(question: String) throws {
         let answer = try answerer().answer(question)
         #expect(answer.kind == .answer)
         #expect(!answer.citations.isEmpty)
+    }
+
+    /// Myths put as a plain statement, or confirmed by the card's own evidence ranking first.
+    @Test(arguments: [
+        ("My daughter has an SEN support plan now, so the school is legally bound to provide all of it like an EHCP.", "support-plan-binding"),
+        ("Outside specialists only get involved after a child has an EHC plan, do they?", "specialists-only-after-ehcna"),
+    ])
+    func mythsWordedAsStatementsAreSpotted(question: String, card: String) throws {
+        let answer = try answerer().answer(question)
+        #expect(answer.kind == .myth)
+        #expect(answer.myth?.id == card)
     }
 
     @Test func aLocalDocumentSaysWhichAreaItSpeaksFor() throws {

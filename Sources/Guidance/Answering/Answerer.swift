@@ -59,7 +59,7 @@ public struct Answerer: Sendable {
         for word in Analyzer.englishStopwords where known[word] == nil { known[word] = 1 }
         let corrector = SpellingCorrector(knownWords: known, englishWords: englishWords)
         self.corrector = corrector
-        self.mythDetector = MythDetector(cards: library.myths, index: library.index) {
+        self.mythDetector = MythDetector(cards: library.myths, index: library.index, analyzer: analyzer) {
             QuestionReading($0, corrector: corrector, analyzer: analyzer).termsWithFiller
         }
     }

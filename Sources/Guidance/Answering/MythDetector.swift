@@ -24,6 +24,7 @@ struct MythDetector: Sendable {
     /// The summed weight of each phrasing's terms, alongside `phrasings`.
     let phrasingMasses: [[Double]]
     let index: InvertedIndex
+    let analyzer: Analyzer
 
     /// A match this strong with a presumption cue is a myth (calibrated: docs/ANSWERS.md).
     static let cuedMatch = 0.425
@@ -33,8 +34,9 @@ struct MythDetector: Sendable {
     static let polarOpeners = [" can ", " could ", " is ", " are ", " does ", " do "]
 
     /// - Parameter read: the analysed terms of a text read as a question, filler words kept.
-    init(cards: [MythCard], index: InvertedIndex, read: (String) -> [String]) {
+    init(cards: [MythCard], index: InvertedIndex, analyzer: Analyzer, read: (String) -> [String]) {
         self.cards = cards
+        self.analyzer = analyzer
         self.index = index
         let phrasings = cards.map { card in
             ([card.claim] + card.phrasings).map { Set(read($0)) }.filter { !$0.isEmpty }
@@ -87,7 +89,8 @@ struct MythDetector: Sendable {
             return confirmed && match.strength >= MythDetector.confirmedMatch ? match : nil
         }
         let polar = MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
-        return polar && match.strength >= MythDetector.polarMatch ? match : nil
+        let putForConfirmation = polar || MythDetector.isStatement(reading.folded, analyzer: analyzer)
+        return putForConfirmation && match.strength >= MythDetector.polarMatch ? match : nil
     }
 
     /// Words that mark a presumption: the asker states something and seeks confirmation, or
@@ -121,6 +124,25 @@ struct MythDetector: Sendable {
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
         let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
-        return presumptionCues.contains { cue in (!openQuestion || cue != " only ") && folded.includes(cue) }
+        return presumptionCues.contains { cue in
+            guard !openQuestion || cue != " only ", folded.includes(cue) else { return false }
+            // "what are they?" asks; "… are they?" after a statement presumes.
+            return !openQuestionOpeners.contains { folded.includes($0.dropLast() + cue) }
+        }
     }
+
+    /// True when the question is a plain sentence stating something: no question mark, no
+    /// question word, and written as a sentence (four or more small words such as "the",
+    /// "is", "it") rather than as search keywords ("6.59 specialist involvement recorded and
+    /// shared with parents"). A statement that matches a card strongly is put up for
+    /// confirmation: "The school is legally obliged to deliver everything in the plan."
+    static func isStatement(_ folded: String, analyzer: Analyzer) -> Bool {
+        guard !folded.includes("?"), !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
+            !(openQuestionOpeners + [" wat ", " wot ", " whats ", " what's "]).contains(where: { folded.includes($0) })
+        else { return false }
+        let words = folded.split(separator: " ")
+        return words.filter { analyzer.isStopword(String($0)) }.count >= 4
+    }
+
+    static let statementQuestionOpeners = [" should ", " would ", " has ", " have ", " did ", " was ", " were ", " am ", " need "]
 }
