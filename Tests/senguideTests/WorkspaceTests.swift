@@ -27,11 +27,29 @@ struct WorkspaceTests {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try Self.start(process)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts `process`, waiting out "Text file busy": tests run in parallel, and a child
+    /// another test forks while the copy is being written inherits the copy's open file for
+    /// a moment, during which Linux refuses to execute it (ETXTBSY).
+    static func start(_ process: Process) throws {
+        var attempt = 0
+        while true {
+            do {
+                try process.run()
+                return
+            } catch let error as NSError {
+                let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+                guard underlying?.code == Int(ETXTBSY) || error.code == Int(ETXTBSY), attempt < 100 else { throw error }
+                attempt += 1
+                usleep(50_000)
+            }
+        }
     }
 
     @Test func findsTheGuidanceBesideTheExecutableFromAnotherDirectory() throws {
