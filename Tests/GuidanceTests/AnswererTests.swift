@@ -24,6 +24,9 @@ struct AnswererTests {
         "How long does the tribunal take to decide an appeal?",
         "Can I get free school transport for my autistic son?",
         "what benefits can I claim for my disabled child",
+        // "how many weeks" names a timescale only with its filler word "many" kept.
+        "How many weeks does the council get to decide on my request for an EHC needs assessment?",
+        "is there a rule about restraining pupils with SEN",
     ])
     func notCoveredQuestionsGetNoCitationsAndASignpost(question: String) throws {
         let answer = try answerer().answer(question)
@@ -42,6 +45,9 @@ struct AnswererTests {
         // they?"), or keywords rather than a sentence.
         "broad areas of need in the Code - what are they?",
         "SEN support plan legally binding like EHCP",
+        // "week" or "day" alone is not a timescale; "excluded" alone is not the exclusion process.
+        "what does the SENCo do day to day?",
+        "my son keeps being excluded from class, could his needs be unmet?",
     ])
     func answerableQuestionsAreAnswered(question: String) throws {
         let answer = try answerer().answer(question)

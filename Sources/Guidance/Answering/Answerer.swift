@@ -87,12 +87,13 @@ public struct Answerer: Sendable {
                 }, for: reading), question: query.judgedTerms)
 
         let namesUncoveredTopic =
-            scope.outOfScopeTopic(question: query.judgedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
+            scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
         if !namesUncoveredTopic, let match = mythDetector.detect(reading, bestPassageID: hits.first?.passageID) {
             return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
         let judged = query.judgedTerms
-        if judged.isEmpty || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
+        if namesUncoveredTopic || judged.isEmpty
+            || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
             || scope.isNotCovered(
                 question: judged, passageSequence: hits.first.map { passageSequences[$0.ordinal] },
                 bestScore: hits.first?.score ?? 0)
@@ -110,7 +111,9 @@ public struct Answerer: Sendable {
 
     /// The query: the question's terms and the vocabulary's expansions; for a follow-up
     /// ("what about at college?"), the previous question's terms too, at half weight.
-    func contextualQuery(_ reading: QuestionReading, history: [String]) -> (terms: [WeightedTerm], judgedTerms: [String]) {
+    func contextualQuery(_ reading: QuestionReading, history: [String])
+        -> (terms: [WeightedTerm], judgedTerms: [String], phrasedTerms: [String])
+    {
         var weights: [String: Double] = [:]
         for term in reading.terms { weights[term, default: 0] += 1 }
         var judged = reading.terms
@@ -124,7 +127,7 @@ public struct Answerer: Sendable {
         }
         var terms = weights.keys.sorted().map { WeightedTerm(term: $0, weight: weights[$0] ?? 0) }
         terms += library.index.synonyms.expansions(of: phrased).filter { weights[$0.term] == nil }
-        return (terms, judged)
+        return (terms, judged, phrased)
     }
 
     /// A follow-up leans on the question before it: few words of its own, or it opens with
@@ -255,7 +258,7 @@ public struct Answerer: Sendable {
         _ = 0
         return (
             scope.coverage(question: query.judgedTerms, passageTerms: terms),
-            scope.outOfScopeTopic(question: query.judgedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? [])?.joined(separator: " "),
+            scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? [])?.joined(separator: " "),
             match?.card.id, match?.strength ?? 0, match?.hasCue ?? false, hits.first?.score ?? 0,
             Set(query.judgedTerms).sorted().map { t in
                 (library.index.contains(term: t) ? "" : "?") + t + (terms.contains(t) ? "*" : "")

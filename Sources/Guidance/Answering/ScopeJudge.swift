@@ -97,11 +97,12 @@ struct ScopeJudge: Sendable {
         return nil
     }
 
-    /// True when the guidance does not answer a question with terms `question`, whose best
-    /// passage has the terms `passageSequence`, in order.
+    /// True when the best passage (its terms `passageSequence`, in order) holds too little of
+    /// a question with terms `question`, or matches it too weakly. (A question naming an
+    /// out-of-scope topic is found by ``outOfScopeTopic(question:passageSequence:)``, given
+    /// the question's terms with filler words kept, as its phrases are written.)
     func isNotCovered(question: [String], passageSequence: [String]?, bestScore: Double) -> Bool {
         guard let passageSequence else { return true }
-        if outOfScopeTopic(question: question, passageSequence: passageSequence) != nil { return true }
         let held = coverage(question: question, passageTerms: Set(passageSequence))
         if held < ScopeJudge.minimumCoverage { return true }
         return held < ScopeJudge.fullCoverage && bestScore < ScopeJudge.minimumTopScore
