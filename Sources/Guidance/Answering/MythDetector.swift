@@ -10,8 +10,9 @@ import SearchCore
 struct MythDetector: Sendable {
     struct Match: Sendable {
         let card: MythCard
-        /// 0...1: how much of the question the card explains, times how much of the card's
-        /// best phrasing the question says (geometric mean).
+        /// 0...1: how much of the question the card explains (mostly by its best phrasing, a
+        /// quarter by all its phrasings together), times how much of that phrasing the
+        /// question says (geometric mean).
         let strength: Double
         let hasCue: Bool
     }
@@ -23,11 +24,20 @@ struct MythDetector: Sendable {
     let phrasings: [[Set<String>]]
     /// The summed weight of each phrasing's terms, alongside `phrasings`.
     let phrasingMasses: [[Double]]
+    /// Every term of each card's claim and phrasings together: the words people use for that
+    /// misconception, spread over its phrasings.
+    let cardVocabularies: [Set<String>]
     let index: InvertedIndex
     let analyzer: Analyzer
 
+    /// How much of the question's share of a match comes from the card's whole vocabulary
+    /// rather than from the one phrasing compared: a question that words a myth in a way no
+    /// single phrasing does, using words from several, still matches (calibrated on the
+    /// held-out sets: docs/ANSWERS.md).
+    static let cardVocabularyMix = 0.25
+
     /// A match this strong with a presumption cue is a myth (calibrated: docs/ANSWERS.md).
-    static let cuedMatch = 0.425
+    static let cuedMatch = 0.45
     /// A yes/no question that puts a card's claim to the test ("can under-5s have SEN?",
     /// "is SEN support available at college?") is a myth when it matches this strongly.
     static let polarMatch = 0.58
@@ -42,6 +52,7 @@ struct MythDetector: Sendable {
             ([card.claim] + card.phrasings).map { Set(read($0)) }.filter { !$0.isEmpty }
         }
         self.phrasings = phrasings
+        self.cardVocabularies = phrasings.map { $0.reduce(into: Set<String>()) { $0.formUnion($1) } }
         self.phrasingMasses = phrasings.map { sets in
             sets.map { set in set.reduce(0) { $0 + MythDetector.weight($1, in: index) } }
         }
@@ -62,12 +73,17 @@ struct MythDetector: Sendable {
         let questionMass = question.reduce(0) { $0 + $1.1 }
         var best: Match?
         let cue = MythDetector.hasPresumptionCue(reading.folded)
-        for (card, (cardPhrasings, masses)) in zip(cards, zip(phrasings, phrasingMasses)) {
+        for (card, (cardPhrasings, (masses, vocabulary))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))) {
+            var sharedWithCard = 0.0
+            for (term, weight) in question where vocabulary.contains(term) { sharedWithCard += weight }
             for (phrasing, phrasingMass) in zip(cardPhrasings, masses) {
                 var shared = 0.0
                 for (term, weight) in question where phrasing.contains(term) { shared += weight }
                 guard shared > 0, phrasingMass > 0 else { continue }
-                let strength = ((shared / questionMass) * (shared / phrasingMass)).squareRoot()
+                let questionShare =
+                    (1 - MythDetector.cardVocabularyMix) * shared / questionMass
+                    + MythDetector.cardVocabularyMix * sharedWithCard / questionMass
+                let strength = (questionShare * (shared / phrasingMass)).squareRoot()
                 if strength > (best?.strength ?? 0) { best = Match(card: card, strength: strength, hasCue: cue) }
             }
         }
