@@ -72,7 +72,9 @@ struct MythDetector: Sendable {
         guard !question.isEmpty else { return nil }
         let questionMass = question.reduce(0) { $0 + $1.1 }
         var best: Match?
-        let cue = MythDetector.hasPresumptionCue(reading.folded)
+        // A plain statement ("The council has no duty until there is an EHCP.") is put up
+        // for confirmation as much as one ending "right?".
+        let cue = MythDetector.hasPresumptionCue(reading.folded) || MythDetector.isStatement(reading.folded, analyzer: analyzer)
         for (card, (cardPhrasings, (masses, vocabulary))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))) {
             var sharedWithCard = 0.0
             for (term, weight) in question where vocabulary.contains(term) { sharedWithCard += weight }
@@ -105,8 +107,7 @@ struct MythDetector: Sendable {
             return confirmed && match.strength >= MythDetector.confirmedMatch ? match : nil
         }
         let polar = MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
-        let putForConfirmation = polar || MythDetector.isStatement(reading.folded, analyzer: analyzer)
-        return putForConfirmation && match.strength >= MythDetector.polarMatch ? match : nil
+        return polar && match.strength >= MythDetector.polarMatch ? match : nil
     }
 
     /// Words that mark a presumption: the asker states something and seeks confirmation, or
@@ -150,8 +151,8 @@ struct MythDetector: Sendable {
     /// True when the question is a plain sentence stating something: no question mark, no
     /// question word, and written as a sentence (four or more small words such as "the",
     /// "is", "it") rather than as search keywords ("6.59 specialist involvement recorded and
-    /// shared with parents"). A statement that matches a card strongly is put up for
-    /// confirmation: "The school is legally obliged to deliver everything in the plan."
+    /// shared with parents"). A statement is put up for confirmation, like a question ending
+    /// "right?": "The school is legally obliged to deliver everything in the plan."
     static func isStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         guard !folded.includes("?"), !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
             !(openQuestionOpeners + [" wat ", " wot ", " whats ", " what's "]).contains(where: { folded.includes($0) })
