@@ -55,10 +55,12 @@ struct AnswererTests {
         #expect(!answer.citations.isEmpty)
     }
 
-    /// Myths put as a plain statement, or confirmed by the card's own evidence ranking first.
+    /// Myths put as a plain statement, confirmed by the card's own evidence ranking first, or
+    /// spelt out ("special educational needs" for "SEN").
     @Test(arguments: [
         ("My daughter has an SEN support plan now, so the school is legally bound to provide all of it like an EHCP.", "support-plan-binding"),
         ("Outside specialists only get involved after a child has an EHC plan, do they?", "specialists-only-after-ehcna"),
+        ("can under 5s have special educational needs?", "under-fives"),
     ])
     func mythsWordedAsStatementsAreSpotted(question: String, card: String) throws {
         let answer = try answerer().answer(question)
