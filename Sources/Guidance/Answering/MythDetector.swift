@@ -5,8 +5,9 @@ import SearchCore
 /// Two signals must agree: the question must say much of what a card's claim (or one of its
 /// phrasings) says, weighted by how rare each word is in the guidance; and the question must
 /// be worded as a presumption — "right?", "I assume", "surely", "only", "can't", "too young",
-/// "does that stop" — rather than as an open question. "What is School Action Plus?" asks;
-/// "my son is on School Action Plus – that's separate, isn't it?" presumes.
+/// "does that stop", or a plain statement — rather than as an open question. "What is School
+/// Action Plus?" asks; "my son is on School Action Plus – that's separate, isn't it?"
+/// presumes. A yes/no question ("can under-5s have SEN?") needs a closer match.
 struct MythDetector: Sendable {
     struct Match: Sendable {
         let card: MythCard
