@@ -68,6 +68,13 @@ struct AnswererTests {
         #expect(answer.myth?.id == card)
     }
 
+    /// A long list is ranked first when its line of introduction says what was asked.
+    @Test func aListIsFoundByItsIntroduction() throws {
+        let answer = try answerer().answer("what goes in a SEN support plan")
+        #expect(answer.citations.first?.passage.id == "barnardos-sen-support#support-plan-5")
+        #expect(Answerer.listIntroduction(answer.citations[0].passage) == "The SEN Support Plan can be used to record:")
+    }
+
     @Test func aLocalDocumentSaysWhichAreaItSpeaksFor() throws {
         let answer = try answerer().answer("what is exceptional needs funding")
         let hertfordshire = try #require(answer.citations.first { $0.document.id == "hpci-sen-support" })

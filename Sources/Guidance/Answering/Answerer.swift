@@ -14,6 +14,9 @@ public struct Answerer: Sendable {
     /// Analysed terms of every passage, by ordinal, in order and as a set.
     let passageSequences: [[String]]
     let passageTerms: [Set<String>]
+    /// For a passage that is a list under a line of introduction ("The SEN Support Plan can be
+    /// used to record:"), that line's terms; empty for other passages.
+    let listIntroductionTerms: [Set<String>]
     /// Terms of the documents' areas and publishers ("middlesbrough", "bexley", "ipsea"): a
     /// question that shares nothing else with the guidance ("will it rain in Middlesbrough
     /// this weekend") is not covered by it.
@@ -40,6 +43,7 @@ public struct Answerer: Sendable {
         self.analyzer = analyzer
         self.passageSequences = library.corpus.passages.map { analyzer.terms($0.text) }
         self.passageTerms = passageSequences.map { Set($0) }
+        self.listIntroductionTerms = library.corpus.passages.map(Answerer.listIntroduction).map { Set(analyzer.terms($0)) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
         self.foldedPassages = library.corpus.passages.map { TextFolding.fold($0.text) }
         self.passageStrengths = library.corpus.passages.map(Citation.strength(of:))
@@ -145,12 +149,34 @@ public struct Answerer: Sendable {
     /// question sets: docs/ANSWERS.md).
     static let coverageMix = 0.5
 
+    /// A list whose line of introduction says at least half of what the question asks ("what
+    /// goes in a support plan" and "The SEN Support Plan can be used to record:") gains
+    /// listIntroductionMix × that share: BM25 marks long lists down for their length, though
+    /// the introduction names exactly what the list answers (measured on all four question
+    /// sets: docs/ANSWERS.md).
+    static let listIntroductionMix = 1.0
+    static let listIntroductionMinimum = 0.5
+
+    /// The first line of a passage that is that line and then only list items ("- …"), at
+    /// least two, when it ends with a colon; "" otherwise.
+    static func listIntroduction(_ passage: Passage) -> String {
+        let lines = passage.text.split(separator: "\n")
+        guard lines.count >= 3, let first = lines.first, first.hasSuffix(":"),
+            lines.dropFirst().allSatisfy({ $0.hasPrefix("- ") })
+        else { return "" }
+        return String(first)
+    }
+
     /// Reorders the hits by BM25 score weighted by coverage of the question.
     func rerankByCoverage(_ hits: [ScoredPassage], question: [String]) -> [ScoredPassage] {
         let weighed = scope.weigh(question)
         let rescored = hits.map { hit in
             let held = scope.coverage(weighed, passageTerms: passageTerms[hit.ordinal])
-            return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * (1 + Answerer.coverageMix * held))
+            let introduction = listIntroductionTerms[hit.ordinal]
+            let introduced = introduction.isEmpty ? 0 : scope.coverage(weighed, passageTerms: introduction)
+            let listBoost = introduced >= Answerer.listIntroductionMinimum ? Answerer.listIntroductionMix * introduced : 0
+            return ScoredPassage(
+                ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * (1 + Answerer.coverageMix * held + listBoost))
         }
         return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
     }
