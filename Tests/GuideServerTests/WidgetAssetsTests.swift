@@ -35,7 +35,7 @@ struct WidgetAssetsTests {
         #expect(
             firstDifference == nil,
             """
-            Widget/\(name) differs from its copy in WidgetAssets.swift from line \((firstDifference ?? 0) + 1): \
+            Widget/\(name) differs from its embedded copy (WidgetAssets+…swift) from line \((firstDifference ?? 0) + 1): \
             run python3 scripts/embed_widget.py
             """)
     }
