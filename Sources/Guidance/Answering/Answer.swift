@@ -60,13 +60,17 @@ public struct Citation: Sendable, Equatable {
     /// IASS guide explains that "must" in the Code marks an underlying statutory requirement.
     public let strength: Strength?
 
-    /// A citation of `passage`; `strength` is worked out from its words unless given (an
-    /// answerer that has it already, from ``strength(of:)``, passes it).
-    public init(passage: Passage, document: CorpusDocument, score: Double, strength: Strength?? = nil) {
+    /// A citation of `passage`, its strength worked out from its words.
+    public init(passage: Passage, document: CorpusDocument, score: Double) {
+        self.init(passage: passage, document: document, score: score, strength: Citation.strength(of: passage))
+    }
+
+    /// A citation whose strength the caller already has from ``strength(of:)``.
+    init(passage: Passage, document: CorpusDocument, score: Double, strength: Strength?) {
         self.passage = passage
         self.document = document
         self.score = score
-        self.strength = strength ?? Citation.strength(of: passage)
+        self.strength = strength
     }
 
     /// "must" anywhere in the passage makes it a duty; otherwise "should" makes it guidance.

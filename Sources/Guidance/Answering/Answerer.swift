@@ -224,7 +224,7 @@ public struct Answerer: Sendable {
     func citation(ordinal: Int, score: Double) -> Citation {
         Citation(
             passage: library.passage(at: ordinal), document: library.document(ofPassageAt: ordinal), score: score,
-            strength: .some(passageStrengths[ordinal]))
+            strength: passageStrengths[ordinal])
     }
 
     func mythAnswer(

@@ -55,21 +55,13 @@ struct MythDetector: Sendable {
         self.phrasings = phrasings
         self.cardVocabularies = phrasings.map { $0.reduce(into: Set<String>()) { $0.formUnion($1) } }
         self.phrasingMasses = phrasings.map { sets in
-            sets.map { set in set.reduce(0) { $0 + MythDetector.weight($1, in: index) } }
+            sets.map { set in set.reduce(0) { $0 + ScopeJudge.weight($1, in: index) } }
         }
-    }
-
-    /// The weight of a term: its idf in the guidance; a word the guidance never uses weighs as
-    /// in ``ScopeJudge/weight(_:)`` ("playgroup" and "September" should not drown a match).
-    static func weight(_ term: String, in index: InvertedIndex) -> Double {
-        let frequency = index.documentFrequency(of: term)
-        guard frequency > 0 else { return ScopeJudge.unknownWeight }
-        return BM25.idf(documentFrequency: frequency, passageCount: max(index.passageCount, 1))
     }
 
     /// The best-matching card for `reading`, whether or not it is a myth.
     func bestMatch(for reading: QuestionReading) -> Match? {
-        let question = Set(reading.terms).map { ($0, MythDetector.weight($0, in: index)) }
+        let question = Set(reading.terms).map { ($0, ScopeJudge.weight($0, in: index)) }
         guard !question.isEmpty else { return nil }
         let questionMass = question.reduce(0) { $0 + $1.1 }
         var best: Match?

@@ -37,7 +37,11 @@ struct ScopeJudge: Sendable {
     /// the guidance truly lacks are caught by name by the not-covered list.
     static let unknownWeight = 2.5
 
-    func weight(_ term: String) -> Double {
+    func weight(_ term: String) -> Double { ScopeJudge.weight(term, in: index) }
+
+    /// A term's information: its idf in the guidance, or ``unknownWeight`` for a word the
+    /// guidance never uses. The myth detector weighs words the same way.
+    static func weight(_ term: String, in index: InvertedIndex) -> Double {
         let frequency = index.documentFrequency(of: term)
         guard frequency > 0 else { return ScopeJudge.unknownWeight }
         return BM25.idf(documentFrequency: frequency, passageCount: max(index.passageCount, 1))
