@@ -2,7 +2,7 @@
 """Closed-loop load generator for the senguide line protocol (docs/PROTOCOL.md).
 
 Each of CONNECTIONS connections sends one request line, waits for its response line, and
-sends the next, rotating through QUERIES. After a warm-up, it counts the responses and their
+sends the next, rotating through the questions of queries.lua. After a warm-up, it counts the responses and their
 latencies for DURATION seconds and prints one line for run.sh:
 
     RESULT <responses> <duration_us> <p50_us> <p99_us> <socket_errors> <error_lines>
@@ -17,19 +17,20 @@ Usage: lineload.py HOST PORT CONNECTIONS DURATION_S WARMUP_S {search|ask}
 import asyncio
 import json
 import os
+import re
 import sys
 import time
+from pathlib import Path
 
-QUERIES = [
-    "what is an EHC plan",
-    "graduated approach assess plan do review",
-    "who is the SENCO",
-    "does my child need a diagnosis to get SEN support",
-    "how often should SEN support be reviewed",
-    "can I ask for an EHC needs assessment myself",
-    "what is the notional SEN budget",
-    "the school says it cannot afford support",
-]
+
+def read_queries():
+    """The questions of queries.lua's list, so that wrk and this generator ask the same ones."""
+    script = (Path(__file__).resolve().parent / "queries.lua").read_text(encoding="utf-8")
+    block = script.split("local questions = {", 1)[1].split("}", 1)[0]
+    return re.findall(r'"([^"]+)"', block)
+
+
+QUERIES = read_queries()
 
 
 def request_lines(mode):
