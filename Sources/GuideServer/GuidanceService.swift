@@ -5,10 +5,13 @@ public struct GuidanceService: GuideService {
     public let answerer: Answerer
     /// Where the index came from, for the start-up line and `/healthz`.
     public let indexDescription: String
+    /// Every passage's search-hit JSON, written at load rather than per request.
+    private let renderedHits: RenderedSearchHits
 
     public init(answerer: Answerer, indexDescription: String) {
         self.answerer = answerer
         self.indexDescription = indexDescription
+        self.renderedHits = RenderedSearchHits(library: answerer.library)
     }
 
     public func ask(_ question: String, history: [String]) -> [UInt8] {
@@ -16,7 +19,7 @@ public struct GuidanceService: GuideService {
     }
 
     public func search(_ query: String, limit: Int) -> [UInt8] {
-        SearchHit.json(query: query, hits: answerer.library.search(query, limit: limit)).bytes()
+        renderedHits.json(query: query, hits: answerer.library.search(query, limit: limit))
     }
 
     public func cite(_ paragraph: String) -> [UInt8]? {

@@ -38,3 +38,24 @@ func stringsAreEscaped(text: String, expected: String) {
     let decoded = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String])
     #expect(decoded["text"] == text)
 }
+
+/// The pre-written search JSON is byte-for-byte what ``SearchHit/json`` writes: every
+/// passage of the real corpus as a hit, with scores that round, and for real searches.
+@Test func renderedSearchHitsMatchTheJSONTree() throws {
+    let library = try #require(RealGuidance.answerer).library
+    let rendered = RenderedSearchHits(library: library)
+    let everyPassage = library.corpus.passages.indices.map { ordinal in
+        SearchHit(
+            ordinal: ordinal, passage: library.passage(at: ordinal), document: library.document(ofPassageAt: ordinal),
+            score: Double(ordinal) * 1.234_567_891 - 3)
+    }
+    #expect(everyPassage.count == 136)
+    let query = "a \"quoted\" question\nwith £ and \u{2028}"
+    #expect(rendered.json(query: query, hits: everyPassage) == SearchHit.json(query: query, hits: everyPassage).bytes())
+    #expect(rendered.json(query: "", hits: []) == Array(#"{"query":"","hits":[]}"#.utf8))
+    for question in ["who is the SENCO", "notional SEN budget", "does my child need a diagnosis"] {
+        let hits = library.search(question, limit: 5)
+        #expect(hits.count == 5)
+        #expect(rendered.json(query: question, hits: hits) == SearchHit.json(query: question, hits: hits).bytes())
+    }
+}

@@ -53,16 +53,27 @@ extension Signpost {
 extension SearchHit {
     /// One hit of `/v1/search` and `senguide search --json`.
     public var json: JSONValue {
-        .object([
-            ("passage", .string(passage.id)),
-            ("score", .number(Citation.rounded(score))),
+        .object(
+            SearchHit.membersBeforeScore(passage)
+                + [("score", .number(Citation.rounded(score)))]
+                + SearchHit.membersAfterScore(passage, document))
+    }
+
+    /// The members of a hit that come before its score: the passage's id.
+    static func membersBeforeScore(_ passage: Passage) -> [(String, JSONValue)] {
+        [("passage", .string(passage.id))]
+    }
+
+    /// The members of a hit that come after its score: where it is from and what it says.
+    static func membersAfterScore(_ passage: Passage, _ document: CorpusDocument) -> [(String, JSONValue)] {
+        [
             ("source", .string(document.publisher)),
             ("title", .string(document.title)),
             ("heading", .string(passage.heading)),
             ("text", .string(passage.text)),
             ("code_refs", .strings(passage.codeParagraphs)),
             ("area", .string(document.area)),
-        ])
+        ]
     }
 
     /// The `{"query", "hits"}` document for a search.

@@ -66,7 +66,9 @@ public struct GuidanceLibrary: Sendable {
         let allowed: ((Int) -> Bool)? =
             filter.isEmpty ? nil : { ordinal in filter.accepts(self.document(ofPassageAt: ordinal)) }
         return index.search(query, limit: limit, parameters: parameters, allowed: allowed).map {
-            SearchHit(passage: passage(at: $0.ordinal), document: document(ofPassageAt: $0.ordinal), score: $0.score)
+            SearchHit(
+                ordinal: $0.ordinal, passage: passage(at: $0.ordinal), document: document(ofPassageAt: $0.ordinal),
+                score: $0.score)
         }
     }
 
@@ -76,13 +78,15 @@ public struct GuidanceLibrary: Sendable {
         corpus.passages.indices.compactMap { ordinal in
             let passage = corpus.passages[ordinal]
             guard passage.codeParagraphs.contains(paragraph) else { return nil }
-            return SearchHit(passage: passage, document: document(ofPassageAt: ordinal), score: 0)
+            return SearchHit(ordinal: ordinal, passage: passage, document: document(ofPassageAt: ordinal), score: 0)
         }
     }
 }
 
 /// A passage found by a search, with its document and score.
 public struct SearchHit: Sendable, Equatable {
+    /// The passage's place in the corpus (and the index).
+    public let ordinal: Int
     public let passage: Passage
     public let document: CorpusDocument
     public let score: Double
