@@ -18,9 +18,10 @@ public struct SynonymGroups: Sendable, Equatable {
     /// 0.5, 0.75, 1.0 and 1.5 on both question sets, 0.5 generalised best.
     public static let oneWayWeight = 0.5
 
-    /// The rules (by position) with a trigger phrase starting with each term, so a query only
-    /// tries the rules its own terms can start.
-    let rulesByFirstTerm: [String: [Int]]
+    /// The rules compiled to small integer term ids, so that expanding a query hashes each
+    /// of its terms once and then compares integers (string arrays compared per rule were a
+    /// sixth of a search's instructions).
+    let compiled: CompiledRules
 
     public init(rules: [SynonymRule], analyzer: Analyzer) {
         self.rules = rules
@@ -31,16 +32,10 @@ public struct SynonymGroups: Sendable, Equatable {
             )
         }
         self.analysedRules = analysed
-        var byFirst: [String: [Int]] = [:]
-        for (position, rule) in analysed.enumerated() {
-            for first in Set(rule.triggers.compactMap(\.first)) { byFirst[first, default: []].append(position) }
-        }
-        self.rulesByFirstTerm = byFirst
-    }
-
-    /// Positions of the rules whose triggers could match `queryTerms`, in rule order.
-    func candidateRules(for queryTerms: [String]) -> [Int] {
-        Set(queryTerms.flatMap { rulesByFirstTerm[$0] ?? [] }).sorted()
+        self.compiled = CompiledRules(
+            analysed, weights: rules.map {
+                $0.triggers == $0.expansions ? SynonymGroups.expansionWeight : SynonymGroups.oneWayWeight
+            })
     }
 
     public static let none = SynonymGroups(rules: [], analyzer: .english)
@@ -50,23 +45,29 @@ public struct SynonymGroups: Sendable, Equatable {
     }
 
     /// Returns the extra weighted terms that `queryTerms` brings in, each term once with the
-    /// highest weight any expansion gives it; terms already in the query are not repeated.
+    /// highest weight any expansion gives it, in term order; terms already in the query are
+    /// not repeated.
     public func expansions(of queryTerms: [String]) -> [WeightedTerm] {
-        var weights: [String: Double] = [:]
-        let typed = Set(queryTerms)
-        for position in candidateRules(for: queryTerms) {
-            let rule = analysedRules[position]
-            let written = rules[position]
-            guard rule.triggers.contains(where: { queryTerms.containsSequence($0) }) else { continue }
-            let weight = written.triggers == written.expansions ? SynonymGroups.expansionWeight : SynonymGroups.oneWayWeight
-            for phrase in rule.expansions where !queryTerms.containsSequence(phrase) {
-                let share = weight / Double(phrase.count)
-                for term in phrase where !typed.contains(term) {
+        let query = queryTerms.map { compiled.termID[$0] ?? CompiledRules.unknown }
+        var candidates: [Int] = []
+        for term in query where term != CompiledRules.unknown { candidates += compiled.rulesStartingWith[term] }
+        guard !candidates.isEmpty else { return [] }
+        candidates.sort()
+        var weights: [Int: Double] = [:]
+        var previous = -1
+        for position in candidates where position != previous {
+            previous = position
+            let rule = compiled.rules[position]
+            guard rule.triggers.contains(where: { query.containsSequence($0) }) else { continue }
+            for phrase in rule.expansions where !query.containsSequence(phrase) {
+                let share = rule.weight / Double(phrase.count)
+                for term in phrase where !query.contains(term) {
                     weights[term] = max(weights[term] ?? 0, share)
                 }
             }
         }
-        return weights.keys.sorted().map { WeightedTerm(term: $0, weight: weights[$0] ?? 0) }
+        return weights.map { WeightedTerm(term: compiled.terms[$0.key], weight: $0.value) }
+            .sorted { $0.term < $1.term }
     }
 
     /// The phrases of every rule that `queryTerms` triggers (for showing what was expanded).
@@ -105,9 +106,64 @@ public struct WeightedTerm: Sendable, Equatable, Hashable {
     }
 }
 
-extension Array where Element == String {
+/// A vocabulary's rules over integer term ids: every term any rule uses gets one.
+struct CompiledRules: Sendable {
+    struct Rule: Sendable {
+        let triggers: [[Int]]
+        let expansions: [[Int]]
+        /// ``SynonymGroups/expansionWeight`` for a two-way group, else ``SynonymGroups/oneWayWeight``.
+        let weight: Double
+    }
+
+    /// The id of a query term no rule uses.
+    static let unknown = -1
+
+    let rules: [Rule]
+    let termID: [String: Int]
+    /// Each id's term.
+    let terms: [String]
+    /// Per term id, the rules (by position, ascending) with a trigger starting with it.
+    let rulesStartingWith: [[Int]]
+
+    init(_ analysed: [(triggers: [[String]], expansions: [[String]])], weights: [Double]) {
+        var termID: [String: Int] = [:]
+        var terms: [String] = []
+        var rules: [Rule] = []
+        for (rule, weight) in zip(analysed, weights) {
+            var phrasesByID: [[[Int]]] = []
+            for phrases in [rule.triggers, rule.expansions] {
+                var compiledPhrases: [[Int]] = []
+                for phrase in phrases {
+                    var ids: [Int] = []
+                    for term in phrase {
+                        if let known = termID[term] {
+                            ids.append(known)
+                        } else {
+                            termID[term] = terms.count
+                            ids.append(terms.count)
+                            terms.append(term)
+                        }
+                    }
+                    compiledPhrases.append(ids)
+                }
+                phrasesByID.append(compiledPhrases)
+            }
+            rules.append(Rule(triggers: phrasesByID[0], expansions: phrasesByID[1], weight: weight))
+        }
+        var starting = [[Int]](repeating: [], count: terms.count)
+        for (position, rule) in rules.enumerated() {
+            for first in Set(rule.triggers.compactMap(\.first)) { starting[first].append(position) }
+        }
+        self.rules = rules
+        self.termID = termID
+        self.terms = terms
+        self.rulesStartingWith = starting
+    }
+}
+
+extension Array where Element: Equatable {
     /// True when `sequence` occurs in `self` as consecutive elements.
-    public func containsSequence(_ sequence: [String]) -> Bool {
+    public func containsSequence(_ sequence: [Element]) -> Bool {
         guard !sequence.isEmpty, sequence.count <= count else { return false }
         for start in 0...(count - sequence.count)
         where self[start..<(start + sequence.count)].elementsEqual(sequence) {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// An inverted index over passages, ranked by BM25 exactly as Lucene defines it.
 ///
 /// The index is read where it lies: it wraps the bytes of an index file (format v2,
@@ -118,10 +120,10 @@ public struct InvertedIndex: @unchecked Sendable {
             var high = termCount
             while low < high {
                 let middle = (low + high) / 2
-                let candidate = termBytes(middle)
-                if candidate.lexicographicallyPrecedes(raw) {
+                let order = compareBytes(termBytes(middle), raw)
+                if order < 0 {
                     low = middle + 1
-                } else if raw.lexicographicallyPrecedes(candidate) {
+                } else if order > 0 {
                     high = middle
                 } else {
                     return middle
@@ -129,6 +131,18 @@ public struct InvertedIndex: @unchecked Sendable {
             }
             return nil
         }
+    }
+
+    /// Negative, zero or positive as `left` sorts before, with or after `right`, byte by byte
+    /// (unsigned) and then by length: the order the terms are stored in. `memcmp` rather than
+    /// `lexicographicallyPrecedes`, which walks a byte at a time through a generic iterator.
+    private func compareBytes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Int {
+        let common = min(left.count, right.count)
+        if common > 0, let leftStart = left.baseAddress, let rightStart = right.baseAddress {
+            let order = memcmp(leftStart, rightStart, common)
+            if order != 0 { return Int(order) }
+        }
+        return left.count - right.count
     }
 
     /// The UTF-8 bytes of the term at `ordinal`.
