@@ -3,8 +3,8 @@ import Synchronization
 
 /// One thread that accepts, reads, answers and writes for many connections with `epoll`.
 ///
-/// Every loop waits on every listening socket (with `EPOLLEXCLUSIVE`, so one loop wakes per
-/// new connection) and owns the connections it accepts. Sockets are non-blocking and the
+/// Each loop has its own listening sockets (`SO_REUSEPORT`: the kernel spreads new
+/// connections over the loops) and owns the connections it accepts. Sockets are non-blocking and the
 /// loop never waits on one client: a slow client costs a buffer, not a thread. Requests are
 /// answered inline, on the loop, because the engine answers in well under a millisecond.
 /// A sweep every ``sweepInterval`` enforces the timeouts.
@@ -35,6 +35,9 @@ final class EventLoop: @unchecked Sendable {
     private var stopDeadline: Double?
     private var listening = true
 
+    /// Connections this loop has accepted, for tests of how connections spread over loops.
+    let acceptedCount = Atomic<Int>(0)
+
     /// Called once the loop no longer waits on the listening sockets.
     var onListenersReleased: @Sendable () -> Void = {}
 
@@ -53,9 +56,7 @@ final class EventLoop: @unchecked Sendable {
         self.sweepInterval = min(0.5, max(0.02, shortest / 10))
         epoll.add(wake, events: LinuxConstants.epollIn, token: Self.wakeToken)
         for descriptor in listeners.keys {
-            epoll.add(
-                descriptor, events: LinuxConstants.epollIn | LinuxConstants.epollExclusive,
-                token: Self.listenerTokenBase | UInt64(descriptor))
+            epoll.add(descriptor, events: LinuxConstants.epollIn, token: Self.listenerTokenBase | UInt64(descriptor))
         }
     }
 
@@ -166,6 +167,7 @@ final class EventLoop: @unchecked Sendable {
             refuse(descriptor, kind: kind)
             return
         }
+        acceptedCount.wrappingAdd(1, ordering: .relaxed)
         let connection = Connection(
             descriptor: descriptor, kind: kind, client: client, loop: self, now: now)
         connections[descriptor] = connection

@@ -64,38 +64,38 @@ public final class GuideServer: Sendable {
         signal(SIGPIPE, SIG_IGN)
         Socket.raiseDescriptorLimit()
         let configuration = state.configuration
-        var listeners: [Int32: ListenerKind] = [:]
+        let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let loopCount = configuration.eventLoops > 0 ? configuration.eventLoops : min(4, max(1, processors))
+        // One listening socket per loop and listener (SO_REUSEPORT): listenersOfLoop[i] are loop i's.
+        var listenersOfLoop = [[Int32: ListenerKind]](repeating: [:], count: loopCount)
         var httpPort: UInt16?
         var linesPort: UInt16?
         do {
             if let address = configuration.http {
-                let (descriptor, port) = try Socket.listen(on: address)
-                listeners[descriptor] = .http
+                let (descriptors, port) = try Socket.listenGroup(on: address, count: loopCount)
+                for (loop, descriptor) in descriptors.enumerated() { listenersOfLoop[loop][descriptor] = .http }
                 httpPort = port
             }
             if let address = configuration.lines {
-                let (descriptor, port) = try Socket.listen(on: address)
-                listeners[descriptor] = .lines
+                let (descriptors, port) = try Socket.listenGroup(on: address, count: loopCount)
+                for (loop, descriptor) in descriptors.enumerated() { listenersOfLoop[loop][descriptor] = .lines }
                 linesPort = port
             }
             try runtime.withLock { (current) throws(ServerError) in
                 guard current == nil else { throw ServerError.alreadyStarted }
-                current = try startLoops(listeners)
+                current = try startLoops(listenersOfLoop)
             }
         } catch {
-            for descriptor in listeners.keys { close(descriptor) }
+            for descriptor in listenersOfLoop.flatMap(\.keys) { close(descriptor) }
             throw error
         }
         state.log(startupLine(httpPort: httpPort, linesPort: linesPort))
         return Ports(http: httpPort, lines: linesPort)
     }
 
-    private func startLoops(_ listeners: [Int32: ListenerKind]) throws(ServerError) -> Runtime {
-        let configuration = state.configuration
-        let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let count = configuration.eventLoops > 0 ? configuration.eventLoops : min(4, max(1, processors))
+    private func startLoops(_ listenersOfLoop: [[Int32: ListenerKind]]) throws(ServerError) -> Runtime {
         var loops: [EventLoop] = []
-        for _ in 0..<count { loops.append(try EventLoop(state: state, listeners: listeners)) }
+        for listeners in listenersOfLoop { loops.append(try EventLoop(state: state, listeners: listeners)) }
         let released = DispatchGroup()
         let exited = DispatchGroup()
         for (index, loop) in loops.enumerated() {
@@ -108,7 +108,7 @@ public final class GuideServer: Sendable {
             }
         }
         return Runtime(
-            loops: loops, listeners: Array(listeners.keys), listenersReleased: released,
+            loops: loops, listeners: listenersOfLoop.flatMap(\.keys), listenersReleased: released,
             exited: exited)
     }
 
@@ -185,6 +185,11 @@ public final class GuideServer: Sendable {
             state.log(
                 "\(AccessLogEntry.timestamp(Clock.wall())) senguide serve: reloaded; serving \(service.summary)")
         }
+    }
+
+    /// Connections accepted by each event loop so far, for tests.
+    package var acceptedPerLoop: [Int] {
+        runtime.withLock { $0?.loops.map { $0.acceptedCount.load(ordering: .relaxed) } ?? [] }
     }
 
     /// Open connections over all loops, for tests.

@@ -45,8 +45,6 @@ enum LinuxConstants {
     static let epollError: UInt32 = 0x008
     static let epollHangUp: UInt32 = 0x010
     static let epollReadHangUp: UInt32 = 0x2000
-    /// Wake one waiter, not all, when several loops wait on one listening socket (Linux 4.5).
-    static let epollExclusive: UInt32 = 1 << 28
     static let epollControlAdd: Int32 = 1
     static let epollControlDelete: Int32 = 2
     static let epollControlModify: Int32 = 3

@@ -2,10 +2,37 @@ import Glibc
 
 /// Thin wrappers over the POSIX socket calls the listeners and connections make.
 enum Socket {
-    /// Opens a non-blocking listening socket on `address` with `SO_REUSEADDR`.
+    /// Opens `count` non-blocking listening sockets on one address with `SO_REUSEPORT`, one
+    /// for each event loop: the kernel deals new connections among them by a hash of the
+    /// client's address and port, so a burst of connections spreads over the loops instead
+    /// of landing on whichever loop woke first (docs/BENCHMARKS.md).
+    ///
+    /// A port held by anyone else is refused, as a single socket would refuse it: a probe
+    /// without `SO_REUSEPORT` is bound first (and closed), so the group never joins another
+    /// process's group on the same port.
+    ///
+    /// - Returns: the descriptors and the port bound (useful when `address.port` is 0).
+    static func listenGroup(on address: ListenAddress, count: Int) throws(ServerError)
+        -> (descriptors: [Int32], port: UInt16)
+    {
+        let probe = try listen(on: address, reusePort: false)
+        close(probe.descriptor)
+        let bound = ListenAddress(host: address.host, port: probe.port)
+        var descriptors: [Int32] = []
+        do {
+            for _ in 0..<max(1, count) { descriptors.append(try listen(on: bound, reusePort: true).descriptor) }
+        } catch {
+            for descriptor in descriptors { close(descriptor) }
+            throw error
+        }
+        return (descriptors, probe.port)
+    }
+
+    /// Opens a non-blocking listening socket on `address` with `SO_REUSEADDR` (and
+    /// `SO_REUSEPORT` when asked).
     ///
     /// - Returns: the descriptor and the port bound (useful when `address.port` is 0).
-    static func listen(on address: ListenAddress, backlog: Int32 = 4096) throws(ServerError)
+    static func listen(on address: ListenAddress, reusePort: Bool, backlog: Int32 = 4096) throws(ServerError)
         -> (descriptor: Int32, port: UInt16)
     {
         var hints = addrinfo()
@@ -23,6 +50,7 @@ enum Socket {
         guard fd >= 0 else { throw .system(call: "socket", errno: errno) }
         var on: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+        if reusePort { setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size)) }
         guard bind(fd, info, results.pointee.ai_addrlen) == 0, Glibc.listen(fd, backlog) == 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)

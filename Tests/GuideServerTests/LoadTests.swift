@@ -151,3 +151,45 @@ import Testing
         #expect(try client.readResponse().json?["generation"] as? String == "1")
     }
 }
+
+/// Each event loop has its own listening socket (SO_REUSEPORT), and the port is still the
+/// server's alone.
+@Suite struct ListenerTests {
+    /// A burst of connections is spread over the loops, not taken by whichever woke first.
+    @Test func aBurstOfConnectionsIsSpreadOverTheLoops() throws {
+        let server = try TestServer { $0.eventLoops = 2 }
+        let clients = try (0..<64).map { _ in try TestClient(port: server.httpPort) }
+        for client in clients {
+            client.send(get("/healthz"))
+            #expect(try client.readResponse().status == 200)
+        }
+        let perLoop = server.server.acceptedPerLoop
+        #expect(perLoop.count == 2)
+        #expect(perLoop.reduce(0, +) == 64)
+        // By the kernel's hash of the client ports; all 64 on one loop has odds of 2^-63.
+        #expect(perLoop.allSatisfy { $0 > 0 })
+    }
+
+    /// A second server on a port already served (by this server's own group, or by any
+    /// other listener) fails to start with a clear error instead of sharing its connections.
+    @Test func aPortInUseIsRefused() throws {
+        let first = try TestServer { $0.eventLoops = 2 }
+        for port in [first.httpPort, first.linesPort] {
+            var configuration = ServerConfiguration()
+            configuration.http = ListenAddress(port: port)
+            configuration.lines = nil
+            let second = GuideServer(
+                configuration: configuration, service: FakeGuideService(), reload: { FakeGuideService() }, log: { _ in })
+            do {
+                try second.start()
+                Issue.record("a second server started on port \(port)")
+            } catch {
+                #expect(error == .cannotListen(address: "127.0.0.1:\(port)", reason: "Address already in use"))
+            }
+            second.stop(graceful: false)
+        }
+        let client = try TestClient(port: first.httpPort)
+        client.send(get("/healthz"))
+        #expect(try client.readResponse().status == 200)
+    }
+}
