@@ -57,7 +57,9 @@ public struct InvertedIndex: @unchecked Sendable {
         var ids: [String] = []
         ids.reserveCapacity(passageCount)
         for block in stride(from: 0, to: passageCount, by: IndexFormat.idBlockSize) {
-            forEachID(inBlockOf: block, upTo: min(IndexFormat.idBlockSize, passageCount - block)) { ids.append($0) }
+            forEachID(inBlockOf: block, upTo: min(IndexFormat.idBlockSize, passageCount - block)) {
+                ids.append(String(decoding: $0, as: UTF8.self))
+            }
         }
         return ids
     }
@@ -67,13 +69,20 @@ public struct InvertedIndex: @unchecked Sendable {
     /// - Complexity: O(16): ids are front-coded in blocks of 16.
     public func passageID(at ordinal: Int) -> String {
         guard ordinal >= 0, ordinal < passageCount else { return "" }
+        let wanted = ordinal % IndexFormat.idBlockSize
+        var position = 0
         var found = ""
-        forEachID(inBlockOf: ordinal, upTo: ordinal % IndexFormat.idBlockSize + 1) { found = $0 }
+        forEachID(inBlockOf: ordinal, upTo: wanted + 1) { id in
+            if position == wanted { found = String(decoding: id, as: UTF8.self) }
+            position += 1
+        }
         return found
     }
 
-    /// Decodes the first `count` ids of the block holding `ordinal`.
-    private func forEachID(inBlockOf ordinal: Int, upTo count: Int, _ body: (String) -> Void) {
+    /// Decodes the first `count` ids of the block holding `ordinal`, as UTF-8 bytes (a
+    /// String is made only for the ids a caller keeps: the ids before it in the block are
+    /// decoded only to rebuild it from their shared prefixes).
+    private func forEachID(inBlockOf ordinal: Int, upTo count: Int, _ body: ([UInt8]) -> Void) {
         let block = ordinal / IndexFormat.idBlockSize
         let dataStart = layout.start(.idData)
         let dataEnd = dataStart + layout.length(.idData)
@@ -85,7 +94,7 @@ public struct InvertedIndex: @unchecked Sendable {
             else { return }
             id.removeSubrange(shared...)
             id.append(contentsOf: suffix)
-            body(String(decoding: id, as: UTF8.self))
+            body(id)
         }
     }
 
