@@ -34,19 +34,27 @@ struct HTTPResponse: Sendable {
     func serialized(keepAlive: Bool, http10: Bool = false, omitBody: Bool = false, date: String)
         -> [UInt8]
     {
-        var head = "HTTP/1.1 \(status) \(HTTPResponse.reasonPhrase(status))\r\n"
-        head += "Date: \(date)\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        // Written straight into bytes: building the head by string interpolation was ~5% of
+        // a search request's instructions (Benchmarks/http/instructions.sh).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160 + headers.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 }
+            + (omitBody ? 0 : body.count))
+        func line(_ parts: String...) {
+            for part in parts { bytes.append(contentsOf: part.utf8) }
+            bytes.append(contentsOf: [0x0D, 0x0A])
+        }
+        line("HTTP/1.1 ", String(status), " ", HTTPResponse.reasonPhrase(status))
+        line("Date: ", date)
+        for (name, value) in headers { line(name, ": ", value) }
         if status != 204 && !(100..<200).contains(status) {
-            head += "Content-Length: \(body.count)\r\n"
+            line("Content-Length: ", String(body.count))
         }
         if !keepAlive {
-            head += "Connection: close\r\n"
+            line("Connection: close")
         } else if http10 {
-            head += "Connection: keep-alive\r\n"
+            line("Connection: keep-alive")
         }
-        head += "\r\n"
-        var bytes = Array(head.utf8)
+        line()
         if !omitBody { bytes.append(contentsOf: body) }
         return bytes
     }
