@@ -163,6 +163,10 @@ struct CompiledRules: Sendable {
 
 extension Array where Element: Equatable {
     /// True when `sequence` occurs in `self` as consecutive elements.
+    ///
+    /// Inlinable so that other modules get it specialised for their element type: called
+    /// generically it cost the answerer ~8M instructions a question.
+    @inlinable
     public func containsSequence(_ sequence: [Element]) -> Bool {
         guard !sequence.isEmpty, sequence.count <= count else { return false }
         for start in 0...(count - sequence.count)
