@@ -92,16 +92,18 @@ public struct Answerer: Sendable {
 
         let namesUncoveredTopic =
             scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
-        if !namesUncoveredTopic, let match = mythDetector.detect(reading, bestPassageID: hits.first?.passageID) {
-            return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
-        }
         let judged = query.judgedTerms
-        if namesUncoveredTopic || judged.isEmpty
+        let notCovered = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
             || scope.isNotCovered(
                 question: judged, passageSequence: hits.first.map { passageSequences[$0.ordinal] },
                 bestScore: hits.first?.score ?? 0)
+        if !namesUncoveredTopic,
+            let match = mythDetector.detect(reading, bestPassageID: hits.first?.passageID, otherwiseNotCovered: notCovered)
         {
+            return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
+        }
+        if namesUncoveredTopic || notCovered {
             return Answer(
                 question: question, kind: .none, summary: Answer.notCoveredSummary, myth: nil, citations: [],
                 signposts: [.localIAS] + Signpost.namedServices, suggestions: suggestions, correctedQuestion: corrected)

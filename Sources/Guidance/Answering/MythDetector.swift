@@ -90,12 +90,21 @@ struct MythDetector: Sendable {
     /// is about what the card corrects (calibrated: docs/ANSWERS.md).
     static let confirmedMatch = 0.30
 
+    /// A presumption that the guidance would otherwise call "not covered" (its best passage
+    /// holds too little of the question) is a myth when it matches a card this strongly: a
+    /// parent stating a misconception in their own words ("the school says he doesn't tick
+    /// enough boxes to have SEN") shares few words with the passages, and the card is then a
+    /// better answer than a signpost (measured on all four question sets: docs/ANSWERS.md).
+    static let uncoveredMatch = 0.32
+
     /// The card whose misconception the question rests on, or nil. `bestPassageID` is the
-    /// passage that answers the question best, if any.
-    func detect(_ reading: QuestionReading, bestPassageID: String? = nil) -> Match? {
+    /// passage that answers the question best, if any; `otherwiseNotCovered` tells that the
+    /// scope judge finds the guidance holds too little of the question.
+    func detect(_ reading: QuestionReading, bestPassageID: String? = nil, otherwiseNotCovered: Bool = false) -> Match? {
         guard let match = bestMatch(for: reading) else { return nil }
         if match.hasCue {
             if match.strength >= MythDetector.cuedMatch { return match }
+            if otherwiseNotCovered && match.strength >= MythDetector.uncoveredMatch { return match }
             let confirmed = bestPassageID.map { id in match.card.evidence.contains { $0.passageID == id } } ?? false
             return confirmed && match.strength >= MythDetector.confirmedMatch ? match : nil
         }
