@@ -67,7 +67,8 @@ struct MythDetector: Sendable {
         var best: Match?
         // A plain statement ("The council has no duty until there is an EHCP.") is put up
         // for confirmation as much as one ending "right?".
-        let cue = MythDetector.hasPresumptionCue(reading.folded) || MythDetector.isStatement(reading.folded, analyzer: analyzer)
+        let asked = MythDetector.finalOpenQuestion(reading.corrected).map(QuestionReading.foldForCues) ?? reading.folded
+        let cue = MythDetector.hasPresumptionCue(asked) || MythDetector.isStatement(asked, analyzer: analyzer)
         for (card, (cardPhrasings, (masses, vocabulary))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))) {
             var sharedWithCard = 0.0
             for (term, weight) in question where vocabulary.contains(term) { sharedWithCard += weight }
@@ -140,6 +141,25 @@ struct MythDetector: Sendable {
     /// Openers of an open question ("who does the assessment, or is it only …?"): in such a
     /// question "only" offers a choice rather than presuming.
     static let openQuestionOpeners = [" what ", " how ", " who ", " when ", " where ", " why ", " which ", " will "]
+
+    /// The last sentence of a question of several sentences when it is an open question
+    /// ("… the school says it's easier. Who decides what he needs?"): what the asker asks,
+    /// after the context they give; nil otherwise.
+    static func finalOpenQuestion(_ text: String) -> String? {
+        var sentences: [String] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if character == "." || character == "?" || character == "!" {
+                if current.contains(where: \.isLetter) { sentences.append(current) }
+                current = ""
+            }
+        }
+        if current.contains(where: \.isLetter) { sentences.append(current) }
+        guard sentences.count >= 2, let last = sentences.last else { return nil }
+        let folded = QuestionReading.foldForCues(last)
+        return openQuestionOpeners.contains { folded.hasPrefix($0) } ? last : nil
+    }
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
         let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
