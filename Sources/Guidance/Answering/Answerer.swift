@@ -98,8 +98,11 @@ public struct Answerer: Sendable {
             || scope.isNotCovered(
                 question: judged, passageSequence: hits.first.map { passageSequences[$0.ordinal] },
                 bestScore: hits.first?.score ?? 0)
-        if !namesUncoveredTopic,
-            let match = mythDetector.detect(reading, bestPassageID: hits.first?.passageID, otherwiseNotCovered: notCovered)
+        // A question naming a topic the guidance does not cover ("… so I can take them to
+        // tribunal") can still rest on a misconception it does cover: a presumption matching
+        // a card as strongly as any cued myth is answered with the card.
+        if let match = mythDetector.detect(reading, bestPassageID: hits.first?.passageID, otherwiseNotCovered: notCovered),
+            !namesUncoveredTopic || (match.hasCue && match.strength >= MythDetector.cuedMatch)
         {
             return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
