@@ -10,18 +10,22 @@ enum QueryString {
     /// into a target, so a byte and a character are the same thing here, and bytes need no
     /// grapheme breaking.
     static func parse(_ query: Substring) throws(HTTPError) -> [(name: String, value: String)] {
+        // One copy into an array, then plain indexing: splitting the Substring's UTF-8 view
+        // through closures was 7% of a search request's instructions.
+        let bytes = Array(query.utf8)
         var pairs: [(name: String, value: String)] = []
-        for part in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let name: Substring.UTF8View.SubSequence
-            let value: Substring.UTF8View.SubSequence
-            if let equals = part.firstIndex(of: UInt8(ascii: "=")) {
-                name = part[..<equals]
-                value = part[part.index(after: equals)...]
-            } else {
-                name = part
-                value = part[part.endIndex...]
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.count
+            if end > start {
+                let part = bytes[start..<end]
+                if let equals = part.firstIndex(of: UInt8(ascii: "=")) {
+                    pairs.append((try decode(part[..<equals]), try decode(part[(equals + 1)...])))
+                } else {
+                    pairs.append((try decode(part), ""))
+                }
             }
-            pairs.append((try decode(name), try decode(value)))
+            start = end + 1
         }
         return pairs
     }

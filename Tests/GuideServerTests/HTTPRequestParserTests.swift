@@ -159,3 +159,26 @@ import Testing
         #expect(try parser.nextRequest()?.body == Array("{}".utf8))
     }
 }
+
+@Suite struct QueryStringTests {
+    @Test func pairsAreSplitAndDecoded() throws {
+        let pairs = try QueryString.parse("q=can+under-5s+have+SEN&limit=5&&flag&price=%C2%A3&eq=a=b&")
+        #expect(pairs.map(\.name) == ["q", "limit", "flag", "price", "eq"])
+        #expect(pairs.map(\.value) == ["can under-5s have SEN", "5", "", "£", "a=b"])
+        #expect(try QueryString.parse("").isEmpty)
+        #expect(try QueryString.parse("&&").isEmpty)
+    }
+
+    @Test(arguments: ["q=%", "q=%4", "q=%zz", "q=%00", "q=%C3%28", "%FF=x"])
+    func badEncodingIs400(query: String) {
+        #expect(throws: HTTPError.self) { try QueryString.parse(query[...]) }
+    }
+
+    /// tchar of RFC 9110 §5.6.2, byte by byte.
+    @Test func tokenBytesAreExactlyTchar() {
+        let tchar = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        for byte in UInt8.min...UInt8.max {
+            #expect(HTTPRequestParser.isTokenByte(byte) == tchar.contains(byte), "byte \(byte)")
+        }
+    }
+}
