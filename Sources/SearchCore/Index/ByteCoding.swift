@@ -45,20 +45,23 @@ struct ByteWriter {
 
 /// Reads what ``ByteWriter`` wrote, never past the end: every read returns nil at the end
 /// of the bytes or on a malformed value.
-struct ByteReader {
-    let bytes: [UInt8]
+///
+/// Over a byte array (index files read whole, version 1) or over raw bytes (the mapped
+/// version 2 file); offsets count from the first byte.
+struct ByteReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
+    let bytes: Bytes
     private(set) var offset: Int
     let end: Int
 
-    init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+    init(_ bytes: Bytes, from start: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
-        self.offset = start
-        self.end = min(end ?? bytes.count, bytes.count)
+        self.offset = bytes.startIndex + start
+        self.end = bytes.startIndex + min(end ?? bytes.count, bytes.count)
     }
 
     var remaining: Int { end - offset }
 
-    mutating func readBytes(_ count: Int) -> ArraySlice<UInt8>? {
+    mutating func readBytes(_ count: Int) -> Bytes.SubSequence? {
         guard count >= 0, count <= remaining else { return nil }
         defer { offset += count }
         return bytes[offset..<(offset + count)]

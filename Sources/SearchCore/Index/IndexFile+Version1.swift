@@ -34,7 +34,7 @@ extension IndexFile {
     }
 
     /// Reads a v1 body (after magic, version, footer and CRC are checked) into contents.
-    static func decodeVersion1Body(_ reader: inout ByteReader, analyzer: Analyzer) throws(IndexFileError)
+    static func decodeVersion1Body(_ reader: inout ByteReader<[UInt8]>, analyzer: Analyzer) throws(IndexFileError)
         -> IndexContents
     {
         func fail(_ section: String, _ detail: String) -> IndexFileError {

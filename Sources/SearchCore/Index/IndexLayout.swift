@@ -98,7 +98,7 @@ struct IndexLayout: Sendable {
         return layout
     }
 
-    private static func readSynonyms(_ reader: inout ByteReader, at base: Int) throws(IndexFileError) -> [SynonymRule] {
+    private static func readSynonyms(_ reader: inout ByteReader<[UInt8]>, at base: Int) throws(IndexFileError) -> [SynonymRule] {
         guard let ruleCount = reader.readCount(atMost: reader.remaining) else {
             throw .corrupt(section: "meta", atByte: base + reader.offset, detail: "bad synonym count")
         }

@@ -86,14 +86,14 @@ public struct InvertedIndex: @unchecked Sendable {
         let block = ordinal / IndexFormat.idBlockSize
         let dataStart = layout.start(.idData)
         let dataEnd = dataStart + layout.length(.idData)
-        var reader = RawReader(bytes, from: dataStart + Int(bytes.u64(layout.start(.idBlocks) + block * 8)), to: dataEnd)
+        var reader = ByteReader(bytes, from: dataStart + Int(bytes.u64(layout.start(.idBlocks) + block * 8)), to: dataEnd)
         var id: [UInt8] = []
         for position in 0..<count {
             let shared = position == 0 ? 0 : Int(clamping: reader.readVarint() ?? UInt64.max)
             guard shared <= id.count, let length = reader.readVarint(), let suffix = reader.readBytes(Int(clamping: length))
             else { return }
             id.removeSubrange(shared...)
-            id.append(contentsOf: suffix)
+            id.append(contentsOf: UnsafeRawBufferPointer(rebasing: suffix))
             body(id)
         }
     }
@@ -209,34 +209,3 @@ public struct ScoredPassage: Sendable, Equatable {
     }
 }
 
-/// Reads varints and byte runs from raw bytes, never past `end`.
-struct RawReader {
-    let bytes: UnsafeRawBufferPointer
-    private(set) var offset: Int
-    let end: Int
-
-    init(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) {
-        self.bytes = bytes
-        self.offset = start
-        self.end = min(end, bytes.count)
-    }
-
-    mutating func readVarint() -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < end, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return value }
-            shift += 7
-        }
-        return nil
-    }
-
-    mutating func readBytes(_ count: Int) -> UnsafeRawBufferPointer? {
-        guard count >= 0, count <= end - offset else { return nil }
-        defer { offset += count }
-        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
-    }
-}
