@@ -19,6 +19,20 @@ struct AnswererTests {
         #expect(first.localArea == nil)
     }
 
+    /// A yes/no question putting a misconception to the test is a myth; the same question
+    /// offering an alternative asks which, and is answered.
+    @Test func anAlternativeQuestionIsAnsweredNotTreatedAsAMyth() throws {
+        let polar = try answerer().answer("Is SEN Support just for children who struggle with learning?")
+        #expect(polar.kind == .myth)
+        #expect(polar.myth?.id == "only-learning-difficulties")
+        let alternative = try answerer().answer(
+            "Is SEN Support just for children who struggle with learning, or is it for physical needs too?")
+        #expect(alternative.kind == .answer)
+        #expect(MythDetector.offersAlternative("Is it the council's plan, or the school's?"))
+        #expect(MythDetector.offersAlternative("Does the school decide or does the council?"))
+        #expect(!MythDetector.offersAlternative("Can the school or the council ask for an assessment?"))
+    }
+
     @Test(arguments: [
         "how do I renew a passport",
         "How long does the tribunal take to decide an appeal?",

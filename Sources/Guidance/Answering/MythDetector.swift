@@ -110,6 +110,7 @@ struct MythDetector: Sendable {
             return confirmed && match.strength >= MythDetector.confirmedMatch ? match : nil
         }
         let polar = MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
+            && !MythDetector.offersAlternative(reading.corrected)
         return polar && match.strength >= MythDetector.polarMatch ? match : nil
     }
 
@@ -159,6 +160,15 @@ struct MythDetector: Sendable {
         guard sentences.count >= 2, let last = sentences.last else { return nil }
         let folded = QuestionReading.foldForCues(last)
         return openQuestionOpeners.contains { folded.hasPrefix($0) } ? last : nil
+    }
+
+    /// True for an alternative question ("Is the plan the council's, or is it the school's?"):
+    /// it asks which, rather than putting one claim up to be confirmed.
+    static func offersAlternative(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.includes(", or ") || lowered.includes(" or is it ") || lowered.includes(" or is ")
+            || lowered.includes(" or does ") || lowered.includes(" or do ") || lowered.includes(" or can ")
+            || lowered.includes(" or will ") || lowered.includes(" or are ")
     }
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
