@@ -286,7 +286,6 @@ public struct Answerer: Sendable {
         let hits = library.index.search(query.terms, limit: 1, parameters: parameters) { !navigationOnly[$0] }
         let terms = hits.first.map { passageTerms[$0.ordinal] } ?? []
         let match = mythDetector.bestMatch(for: reading)
-        _ = 0
         return (
             scope.coverage(question: query.judgedTerms, passageTerms: terms),
             scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? [])?.joined(separator: " "),
