@@ -166,10 +166,11 @@ struct MythDetector: Sendable {
     /// it asks which, rather than putting one claim up to be confirmed.
     static func offersAlternative(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        return lowered.includes(", or ") || lowered.includes(" or is it ") || lowered.includes(" or is ")
-            || lowered.includes(" or does ") || lowered.includes(" or do ") || lowered.includes(" or can ")
-            || lowered.includes(" or will ") || lowered.includes(" or are ")
+        return alternativeMarkers.contains { lowered.includes($0) }
     }
+
+    /// ", or" and "or" opening a second question ("or is it", "or does the council").
+    static let alternativeMarkers = [", or ", " or is ", " or are ", " or do ", " or does ", " or can ", " or will "]
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
         let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
