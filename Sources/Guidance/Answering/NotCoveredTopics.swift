@@ -3,7 +3,7 @@
 public enum NotCoveredTopics {
     public static func parse(fileName: String, text: String) throws(LineError) -> [[String]] {
         var topics: [[String]] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in TextLines.of(text).enumerated() {
             let line = rawLine.trimmingCharacters(in: " \t\r")
             if line.isEmpty || line.hasPrefix("#") { continue }
             let phrases = line.split(separator: "|").map { $0.trimmingCharacters(in: " \t") }

@@ -18,7 +18,7 @@ public enum MythCardParser {
         var draft: Draft?
         var inPhrasings = false
         var inComment = false
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in TextLines.of(text).enumerated() {
             let number = index + 1
             let line = rawLine.trimmingCharacters(in: " \t\r")
             func invalid(_ message: String) -> LineError { LineError(file: fileName, line: number, message: message) }

@@ -9,7 +9,7 @@ public enum VocabularyParser {
     /// Parses the vocabulary file's text into synonym rules.
     public static func parse(fileName: String, text: String) throws(LineError) -> [SynonymRule] {
         var rules: [SynonymRule] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in TextLines.of(text).enumerated() {
             let line = rawLine.trimmingCharacters(in: " \t\r")
             if line.isEmpty || line.hasPrefix("#") { continue }
             let sides = line.split(separator: "=>", omittingEmptySubsequences: false).map(String.init)
