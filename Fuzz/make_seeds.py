@@ -130,6 +130,7 @@ It wraps.
 def vocabulary_seeds():
     write("Vocabulary", corpus("vocabulary.txt"), "vocabulary")
     write("Vocabulary", corpus("not-covered.txt"), "not-covered")
+    write("Vocabulary", corpus("passage-questions.txt"), "passage-questions")
     write("Vocabulary", "EHCP | EHC plan\nstatement => EHC plan\n# comment\n\na | b => c => d\n", "rules")
     write("Vocabulary", "single\n | \nx |\n", "bad")
 

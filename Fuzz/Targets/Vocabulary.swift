@@ -1,6 +1,7 @@
-// Fuzz target: the domain vocabulary parser (Corpus/vocabulary.txt) and the not-covered
-// topics parser (Corpus/not-covered.txt), both line-oriented; then the synonym groups built
-// from the rules, and query expansion through them.
+// Fuzz target: the domain vocabulary parser (Corpus/vocabulary.txt), the not-covered topics
+// parser (Corpus/not-covered.txt) and the passage questions parser
+// (Corpus/passage-questions.txt), all line-oriented; then the synonym groups built from the
+// rules, and query expansion through them.
 // Build and run: Fuzz/run.sh Vocabulary
 import Guidance
 import SearchCore
@@ -25,6 +26,11 @@ public func fuzzVocabulary(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try NotCoveredTopics.parse(fileName: "not-covered.txt", text: text)
     } catch {
         precondition(error.description.hasPrefix("not-covered.txt:"), "an error must name the file and line")
+    }
+    do {
+        _ = try PassageQuestions.parse(fileName: "passage-questions.txt", text: text)
+    } catch {
+        precondition(error.description.hasPrefix("passage-questions.txt:"), "an error must name the file and line")
     }
     return 0
 }

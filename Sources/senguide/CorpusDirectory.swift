@@ -13,6 +13,7 @@ struct CorpusDirectory {
     static let mythsFile = "myths.md"
     static let notCoveredFile = "not-covered.txt"
     static let englishWordsFile = "english-words.txt"
+    static let passageQuestionsFile = "passage-questions.txt"
 
     let path: String
     let corpus: Corpus
@@ -21,6 +22,8 @@ struct CorpusDirectory {
     let notCoveredTopics: [[String]]
     /// Real English words, which spelling correction leaves alone.
     let englishWords: Set<String>
+    /// Ways people ask for what each passage says.
+    let passageQuestions: PassageQuestions
     /// FNV-1a over the names and bytes of the files the index is built from (documents and
     /// vocabulary), so a stale index is noticed.
     let fingerprint: UInt64
@@ -92,13 +95,28 @@ struct CorpusDirectory {
         var englishWords: Set<String> = []
         if names.contains(englishWordsFile) {
             let text = try text(try read(path, englishWordsFile), path, englishWordsFile)
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            for line in TextLines.of(text) where !line.hasPrefix("#") && !line.isEmpty {
                 englishWords.insert(line.trimmingScalars(where: \.isWhitespaceOrNewline).lowercased())
+            }
+        }
+        var passageQuestions = PassageQuestions.none
+        if names.contains(passageQuestionsFile) {
+            let bytes = try read(path, passageQuestionsFile)
+            do {
+                passageQuestions = try PassageQuestions.parse(
+                    fileName: displayPath(path, passageQuestionsFile), text: try text(bytes, path, passageQuestionsFile))
+            } catch let error as LineError {
+                throw .failure(error.description)
+            } catch {
+                throw .failure("\(error)")
+            }
+            if let first = passageQuestions.problems(against: corpus).first {
+                throw .failure("\(displayPath(path, passageQuestionsFile)): \(first)")
             }
         }
         return CorpusDirectory(
             path: path, corpus: corpus, vocabulary: vocabulary, myths: myths, notCoveredTopics: topics,
-            englishWords: englishWords, fingerprint: fingerprint)
+            englishWords: englishWords, passageQuestions: passageQuestions, fingerprint: fingerprint)
     }
 
     private static func displayPath(_ directory: String, _ name: String) -> String {

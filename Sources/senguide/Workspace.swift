@@ -92,6 +92,8 @@ struct Workspace: Sendable {
     /// The answerer over the library, with the not-covered topics.
     func openAnswerer() throws(CLIError) -> Answerer {
         let (library, directory) = try openLibrary()
-        return Answerer(library: library, notCoveredTopics: directory.notCoveredTopics, englishWords: directory.englishWords)
+        return Answerer(
+            library: library, notCoveredTopics: directory.notCoveredTopics, englishWords: directory.englishWords,
+            passageQuestions: directory.passageQuestions)
     }
 }

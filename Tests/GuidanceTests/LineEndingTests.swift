@@ -34,6 +34,13 @@ import Testing
         #expect(try NotCoveredTopics.parse(fileName: "n", text: Self.crlf(text)) == lf)
     }
 
+    @Test func theRealPassageQuestionsReadTheSame() throws {
+        let text = RealGuidance.text("passage-questions.txt")
+        let lf = try PassageQuestions.parse(fileName: "q", text: text)
+        #expect(lf.entries.count > 136)
+        #expect(try PassageQuestions.parse(fileName: "q", text: Self.crlf(text)) == lf)
+    }
+
     @Test func anErrorInACRLFFileNamesItsLine() {
         #expect(throws: LineError(file: "n", line: 3, message: "an empty phrase: write phrases separated by |")) {
             try NotCoveredTopics.parse(fileName: "n", text: "a | b\r\n# comment\r\nc |  | d\r\n")

@@ -342,7 +342,7 @@ def check_corrupt(binary, work, quick):
 # --- invalid UTF-8 ---------------------------------------------------------------------------
 
 def check_utf8(binary, work):
-    for name in ("ipsea-sen-support.md", "vocabulary.txt", "myths.md", "not-covered.txt"):
+    for name in ("ipsea-sen-support.md", "vocabulary.txt", "myths.md", "not-covered.txt", "passage-questions.txt"):
         corpus = os.path.join(work, "utf8-" + name)
         shutil.copytree(os.path.join(ROOT, "Corpus"), corpus)
         path = os.path.join(corpus, name)

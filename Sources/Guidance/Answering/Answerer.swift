@@ -28,6 +28,12 @@ public struct Answerer: Sendable {
     /// guidance, by ordinal: worked out once here, not on every question.
     let foldedPassages: [String]
     let passageStrengths: [Citation.Strength?]
+    /// The ways people ask for what each passage says (``PassageQuestions``), searchable
+    /// one question an entry, with each question's passage ordinal; and each passage's
+    /// questions' terms, which count towards its coverage of a question.
+    let questionIndex: InvertedIndex?
+    let questionPassage: [Int]
+    let passageQuestionTerms: [Set<String>]
 
     /// BM25 parameters for answering (calibrated on the development set: docs/ANSWERS.md).
     public var parameters = BM25Parameters.standard
@@ -37,7 +43,7 @@ public struct Answerer: Sendable {
 
     public init(
         library: GuidanceLibrary, notCoveredTopics: [[String]] = [], englishWords: Set<String> = [],
-        analyzer: Analyzer = .english
+        passageQuestions: PassageQuestions = .none, analyzer: Analyzer = .english
     ) {
         self.library = library
         self.analyzer = analyzer
@@ -50,6 +56,24 @@ public struct Answerer: Sendable {
         self.placeAndPublisherTerms = Set(
             library.corpus.documents.flatMap { analyzer.terms($0.area + " " + $0.publisher) }
         ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service"))
+        var ordinalOfPassage: [String: Int] = [:]
+        for (ordinal, passage) in library.corpus.passages.enumerated() { ordinalOfPassage[passage.id] = ordinal }
+        let asked = passageQuestions.entries.compactMap { entry in
+            ordinalOfPassage[entry.passageID].map { (ordinal: $0, question: entry.question) }
+        }
+        if asked.isEmpty {
+            self.questionIndex = nil
+        } else {
+            var builder = IndexBuilder(analyzer: analyzer)
+            for (number, entry) in asked.enumerated() {
+                builder.add(passageID: Answerer.sortableID(number), text: entry.question)
+            }
+            self.questionIndex = builder.build()
+        }
+        self.questionPassage = asked.map(\.ordinal)
+        var questionTerms = library.corpus.passages.map { _ in Set<String>() }
+        for entry in asked { questionTerms[entry.ordinal].formUnion(analyzer.terms(entry.question)) }
+        self.passageQuestionTerms = questionTerms
         self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
         var known: [String: Int] = [:]
         for passage in library.corpus.passages {
@@ -84,11 +108,16 @@ public struct Answerer: Sendable {
         let suggestions = reading.corrections.isEmpty ? [] : [reading.corrected]
         let corrected = reading.corrections.isEmpty ? nil : reading.corrected
         let query = contextualQuery(reading, history: history)
-        let hits = rerankByCoverage(
-            rerankDefinitions(
-                library.index.search(query.terms, limit: max(citationCount, 20), parameters: parameters) {
-                    !navigationOnly[$0]
-                }, for: reading), question: query.judgedTerms)
+        let textHits = library.index.search(query.terms, limit: max(citationCount, 20), parameters: parameters) {
+            !navigationOnly[$0]
+        }
+        // Whether the guidance covers the question, and whether a myth card is confirmed by the
+        // best passage, is judged on the guidance's own words; the passages quoted are ranked
+        // with the ways people ask for them too.
+        let hits = rerankByCoverage(rerankDefinitions(textHits, for: reading), question: query.judgedTerms)
+        let ranked = rerankByCoverage(
+            rerankDefinitions(addingAskedScores(textHits, query: query.terms), for: reading), question: query.judgedTerms,
+            includingAsked: true)
 
         let namesUncoveredTopic =
             scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
@@ -104,14 +133,14 @@ public struct Answerer: Sendable {
         if let match = mythDetector.detect(reading, bestPassageID: hits.first?.passageID, otherwiseNotCovered: notCovered),
             !namesUncoveredTopic || (match.hasCue && match.strength >= MythDetector.cuedMatch)
         {
-            return mythAnswer(reading, match.card, hits: hits, count: citationCount, suggestions: suggestions, corrected: corrected)
+            return mythAnswer(reading, match.card, hits: ranked, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
         if namesUncoveredTopic || notCovered {
             return Answer(
                 question: question, kind: .none, summary: Answer.notCoveredSummary, myth: nil, citations: [],
                 signposts: [.localIAS] + Signpost.namedServices, suggestions: suggestions, correctedQuestion: corrected)
         }
-        let citations = hits.prefix(citationCount).map { citation(ordinal: $0.ordinal, score: $0.score) }
+        let citations = ranked.prefix(citationCount).map { citation(ordinal: $0.ordinal, score: $0.score) }
         let summary = citations.first.map { summarize($0.passage, for: Set(query.judgedTerms)) } ?? ""
         return Answer(
             question: question, kind: .answer, summary: summary, myth: nil, citations: Array(citations),
@@ -172,11 +201,43 @@ public struct Answerer: Sendable {
         return String(first)
     }
 
+    /// Passage ids for the question indexes: ordinals as fixed-width digits, so ties break in
+    /// ordinal order.
+    static func sortableID(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+
+    /// `hits` with each passage's score raised by ``askedWeight`` × the BM25 score of the
+    /// passage's question (``PassageQuestions``) that best matches the query, and passages
+    /// found only that way added. The best single question, not all of a passage's questions
+    /// together, so a passage is not favoured for having many.
+    func addingAskedScores(_ hits: [ScoredPassage], query: [WeightedTerm]) -> [ScoredPassage] {
+        guard let questionIndex else { return hits }
+        var asked: [Int: Double] = [:]
+        for hit in questionIndex.search(query, limit: 60) {
+            let ordinal = questionPassage[hit.ordinal]
+            asked[ordinal] = max(asked[ordinal] ?? 0, hit.score)
+        }
+        var scores: [Int: Double] = [:]
+        for hit in hits { scores[hit.ordinal] = hit.score }
+        for (ordinal, score) in asked where !navigationOnly[ordinal] {
+            scores[ordinal, default: 0] += Answerer.askedWeight * score
+        }
+        return scores.map { ScoredPassage(ordinal: $0.key, passageID: library.corpus.passages[$0.key].id, score: $0.value) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
+    }
+
+    /// How much the ways people ask for a passage count beside its own words (measured on all
+    /// six question sets: docs/ANSWERS.md).
+    static let askedWeight = 0.7
+
     /// Reorders the hits by BM25 score weighted by coverage of the question.
-    func rerankByCoverage(_ hits: [ScoredPassage], question: [String]) -> [ScoredPassage] {
+    func rerankByCoverage(_ hits: [ScoredPassage], question: [String], includingAsked: Bool = false) -> [ScoredPassage] {
         let weighed = scope.weigh(question)
         let rescored = hits.map { hit in
-            let held = scope.coverage(weighed, passageTerms: passageTerms[hit.ordinal])
+            let terms = includingAsked ? passageTerms[hit.ordinal].union(passageQuestionTerms[hit.ordinal]) : passageTerms[hit.ordinal]
+            let held = scope.coverage(weighed, passageTerms: terms)
             let introduction = listIntroductionTerms[hit.ordinal]
             let introduced = introduction.isEmpty ? 0 : scope.coverage(weighed, passageTerms: introduction)
             let listBoost = introduced >= Answerer.listIntroductionMinimum ? Answerer.listIntroductionMix * introduced : 0
@@ -303,3 +364,4 @@ public struct Answerer: Sendable {
         return result
     }
 }
+

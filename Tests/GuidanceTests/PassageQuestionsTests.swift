@@ -1,0 +1,80 @@
+import Testing
+
+@testable import Guidance
+
+@Suite struct PassageQuestionsParsing {
+    @Test func readsQuestionsUnderTheirPassage() throws {
+        let text = """
+            # Ways people ask
+            ## bexley-sen-support#do-2
+            - will the lunchtime staff know about his needs
+            -   does every teacher get told\r
+
+            ## ipsea-sen-support#myths-1
+            - is my 3 year old too young for SEN
+            """
+        let parsed = try PassageQuestions.parse(fileName: "q.txt", text: text)
+        #expect(parsed.entries.map(\.passageID) == ["bexley-sen-support#do-2", "bexley-sen-support#do-2", "ipsea-sen-support#myths-1"])
+        #expect(parsed.entries.map(\.question) == [
+            "will the lunchtime staff know about his needs", "does every teacher get told", "is my 3 year old too young for SEN",
+        ])
+        #expect(parsed.entries.map(\.line) == [3, 4, 7])
+    }
+
+    @Test(arguments: [
+        ("- a question first", 1, "a question before any \"## passage-id\" line"),
+        ("## no-anchor-here\n- q", 1, "a passage id looks like \"## bexley-sen-support#do-2\""),
+        ("## a#b-1\n- q\n## a#b-1\n- r", 3, "the passage \"a#b-1\" has two blocks; join them"),
+        ("## a#b-1\n-  ", 2, "an empty question"),
+        ("## a#b-1\nfree text", 2, "expected \"## passage-id\" or \"- a question\""),
+    ])
+    func refusesAMalformedLineSayingWhere(text: String, line: Int, message: String) {
+        #expect(throws: LineError(file: "q.txt", line: line, message: message)) {
+            try PassageQuestions.parse(fileName: "q.txt", text: text)
+        }
+    }
+
+    @Test func namesAQuestionForAPassageTheCorpusDoesNotHold() throws {
+        let corpus = try CorpusParser.parseCorpus(files: [
+            (name: "Corpus/a.md", bytes: Array("---\nid: a\ntitle: A\npublisher: P\narea: England\n---\n# Top {#top}\nOne passage.\n".utf8))
+        ])
+        let questions = try PassageQuestions.parse(fileName: "q.txt", text: "## a#top-1\n- fine\n## a#top-2\n- gone")
+        #expect(questions.problems(against: corpus) == [
+            "line 4: no passage \"a#top-2\" in the corpus (see `senguide search --json` for ids)"
+        ])
+    }
+
+    @Test func everyQuestionInTheRealFileNamesARealPassage() throws {
+        let answerer = try #require(RealGuidance.answerer)
+        let questions = try PassageQuestions.parse(
+            fileName: "passage-questions.txt", text: RealGuidance.text("passage-questions.txt"))
+        #expect(questions.entries.count >= 136)
+        #expect(questions.problems(against: answerer.library.corpus).isEmpty)
+    }
+}
+
+@Suite struct AskingInParentsWords {
+    /// The passage saying what a specialist found "should be recorded and shared with the
+    /// parents" shares no content word with this question but "psychologist"; one of its
+    /// questions ("can I see what the psychologist said about my daughter") does.
+    @Test func aQuestionInEverydayWordsFindsThePassageThroughTheWaysPeopleAskForIt() throws {
+        let question = "can I see what the psychologist wrote about my son"
+        let passage = "cumbria-send-support#what-support-11"
+        let answerer = try #require(RealGuidance.answerer)
+        let answer = answerer.answer(question)
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.prefix(3).contains { $0.passage.id == passage })
+        let withoutQuestions = try RealGuidance.load(withPassageQuestions: false).answer(question)
+        #expect(!withoutQuestions.citations.prefix(3).contains { $0.passage.id == passage })
+    }
+
+    /// Whether the guidance covers a question is judged on its own words: the questions
+    /// written about a passage never make an off-topic question look covered.
+    @Test func theWaysPeopleAskDoNotDecideWhatIsCovered() throws {
+        let answerer = try #require(RealGuidance.answerer)
+        let bare = try RealGuidance.load(withPassageQuestions: false)
+        for question in ["how do I renew a passport", "what time do the clocks go back", "can I get free school transport"] {
+            #expect(answerer.answer(question).kind == bare.answer(question).kind)
+        }
+    }
+}
