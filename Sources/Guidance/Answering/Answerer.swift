@@ -30,10 +30,11 @@ public struct Answerer: Sendable {
     let passageStrengths: [Citation.Strength?]
     /// The ways people ask for what each passage says (``PassageQuestions``), searchable
     /// one question an entry, with each question's passage ordinal; and each passage's
-    /// questions' terms, which count towards its coverage of a question.
+    /// terms together with its questions' terms, which count towards its coverage of a
+    /// question when ranking the passages to quote.
     let questionIndex: InvertedIndex?
     let questionPassage: [Int]
-    let passageQuestionTerms: [Set<String>]
+    let passageAndQuestionTerms: [Set<String>]
 
     /// BM25 parameters for answering (calibrated on the development set: docs/ANSWERS.md).
     public var parameters = BM25Parameters.standard
@@ -71,9 +72,9 @@ public struct Answerer: Sendable {
             self.questionIndex = builder.build()
         }
         self.questionPassage = asked.map(\.ordinal)
-        var questionTerms = library.corpus.passages.map { _ in Set<String>() }
-        for entry in asked { questionTerms[entry.ordinal].formUnion(analyzer.terms(entry.question)) }
-        self.passageQuestionTerms = questionTerms
+        var withQuestions = passageTerms
+        for entry in asked { withQuestions[entry.ordinal].formUnion(analyzer.terms(entry.question)) }
+        self.passageAndQuestionTerms = withQuestions
         self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
         var known: [String: Int] = [:]
         for passage in library.corpus.passages {
@@ -236,8 +237,8 @@ public struct Answerer: Sendable {
     func rerankByCoverage(_ hits: [ScoredPassage], question: [String], includingAsked: Bool = false) -> [ScoredPassage] {
         let weighed = scope.weigh(question)
         let rescored = hits.map { hit in
-            let terms = includingAsked ? passageTerms[hit.ordinal].union(passageQuestionTerms[hit.ordinal]) : passageTerms[hit.ordinal]
-            let held = scope.coverage(weighed, passageTerms: terms)
+            let held = scope.coverage(
+                weighed, passageTerms: includingAsked ? passageAndQuestionTerms[hit.ordinal] : passageTerms[hit.ordinal])
             let introduction = listIntroductionTerms[hit.ordinal]
             let introduced = introduction.isEmpty ? 0 : scope.coverage(weighed, passageTerms: introduction)
             let listBoost = introduced >= Answerer.listIntroductionMinimum ? Answerer.listIntroductionMix * introduced : 0
