@@ -115,9 +115,10 @@ public struct Answerer: Sendable {
         // Whether the guidance covers the question, and whether a myth card is confirmed by the
         // best passage, is judged on the guidance's own words; the passages quoted are ranked
         // with the ways people ask for them too.
-        let hits = rerankByCoverage(rerankDefinitions(textHits, for: reading), question: query.judgedTerms)
+        let weighed = scope.weigh(query.judgedTerms)
+        let hits = rerankByCoverage(rerankDefinitions(textHits, for: reading), question: weighed)
         let ranked = rerankByCoverage(
-            rerankDefinitions(addingAskedScores(textHits, query: query.terms), for: reading), question: query.judgedTerms,
+            rerankDefinitions(addingAskedScores(textHits, query: query.terms), for: reading), question: weighed,
             includingAsked: true)
 
         let namesUncoveredTopic =
@@ -234,8 +235,9 @@ public struct Answerer: Sendable {
     static let askedWeight = 0.7
 
     /// Reorders the hits by BM25 score weighted by coverage of the question.
-    func rerankByCoverage(_ hits: [ScoredPassage], question: [String], includingAsked: Bool = false) -> [ScoredPassage] {
-        let weighed = scope.weigh(question)
+    func rerankByCoverage(_ hits: [ScoredPassage], question weighed: ScopeJudge.WeighedQuestion, includingAsked: Bool = false)
+        -> [ScoredPassage]
+    {
         let rescored = hits.map { hit in
             let held = scope.coverage(
                 weighed, passageTerms: includingAsked ? passageAndQuestionTerms[hit.ordinal] : passageTerms[hit.ordinal])
