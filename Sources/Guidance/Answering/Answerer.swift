@@ -217,7 +217,7 @@ public struct Answerer: Sendable {
     func addingAskedScores(_ hits: [ScoredPassage], query: [WeightedTerm]) -> [ScoredPassage] {
         guard let questionIndex else { return hits }
         var asked: [Int: Double] = [:]
-        for hit in questionIndex.search(query, limit: 60) {
+        for hit in questionIndex.search(query, limit: 30) {
             let ordinal = questionPassage[hit.ordinal]
             asked[ordinal] = max(asked[ordinal] ?? 0, hit.score)
         }
