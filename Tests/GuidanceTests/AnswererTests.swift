@@ -33,6 +33,28 @@ struct AnswererTests {
         #expect(!MythDetector.offersAlternative("Can the school or the council ask for an assessment?"))
     }
 
+    /// A statement typed with a question mark puts it up to be confirmed, like a yes/no
+    /// question; keywords, inverted questions and open questions with a question mark do not.
+    @Test func aStatementWithAQuestionMarkIsReadAsAYesNoQuestion() {
+        let declarative = [
+            "SEN funding - the school gets money per pupil on the SEN register, so the more on it the more they get?",
+            "the council pays for all of it once there's an EHCP?",
+        ]
+        let not = [
+            "support plan - owned by school or LA?",
+            "SEN support plan - is it legally binding?",
+            "what is SEN support in the early years?",
+            "the school can say no to an assessment, can they?",
+            "the council pays for all of it once there's an EHCP.",
+        ]
+        for text in declarative {
+            #expect(MythDetector.isDeclarativeQuestion(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
+        }
+        for text in not {
+            #expect(!MythDetector.isDeclarativeQuestion(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
+        }
+    }
+
     @Test(arguments: [
         "how do I renew a passport",
         "How long does the tribunal take to decide an appeal?",

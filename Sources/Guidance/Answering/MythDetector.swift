@@ -109,7 +109,9 @@ struct MythDetector: Sendable {
             let confirmed = bestPassageID.map { id in match.card.evidence.contains { $0.passageID == id } } ?? false
             return confirmed && match.strength >= MythDetector.confirmedMatch ? match : nil
         }
-        let polar = MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
+        let polar =
+            (MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
+                || MythDetector.isDeclarativeQuestion(reading.folded, analyzer: analyzer))
             && !MythDetector.offersAlternative(reading.corrected)
         return polar && match.strength >= MythDetector.polarMatch ? match : nil
     }
@@ -187,7 +189,31 @@ struct MythDetector: Sendable {
     /// shared with parents"). A statement is put up for confirmation, like a question ending
     /// "right?": "The school is legally obliged to deliver everything in the plan."
     static func isStatement(_ folded: String, analyzer: Analyzer) -> Bool {
-        guard !folded.includes("?"), !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
+        guard !folded.includes("?") else { return false }
+        return isWrittenAsStatement(folded, analyzer: analyzer)
+    }
+
+    /// True for a statement typed with a question mark at the end ("SEN funding - the school
+    /// gets money per pupil on the register, so the more on it the more they get?"): a
+    /// declarative question, which puts the statement up to be confirmed as a yes/no question
+    /// does, and is judged like one (``polarMatch``). No verb that could open a question
+    /// ("is", "can", "does" …) anywhere in it, so that an inverted question after some context
+    /// ("SEN support plan - is it legally binding?") is not read as one.
+    static func isDeclarativeQuestion(_ folded: String, analyzer: Analyzer) -> Bool {
+        var body = Substring(folded)
+        while body.last == " " { body.removeLast() }
+        guard body.last == "?" else { return false }
+        body.removeLast()
+        let statement = String(body) + " "
+        guard !statement.contains("?"), !(polarOpeners + statementQuestionOpeners).contains(where: { statement.includes($0) })
+        else { return false }
+        return isWrittenAsStatement(statement, analyzer: analyzer)
+    }
+
+    /// No question word, not opening as a question, and written as a sentence (four or more
+    /// small words) rather than as search keywords.
+    private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
+        guard !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
             !(openQuestionOpeners + [" wat ", " wot ", " whats ", " what's "]).contains(where: { folded.includes($0) })
         else { return false }
         let words = folded.split(separator: " ")
