@@ -33,6 +33,19 @@ struct AnswererTests {
         #expect(!MythDetector.offersAlternative("Can the school or the council ask for an assessment?"))
     }
 
+    /// A question sharing only place or publisher names with the guidance is not covered;
+    /// the words of a publisher's spelt-out initials ("Hertfordshire Parent Carer
+    /// Involvement") and the kind of service it is ("IASS") are what the guidance is about.
+    @Test func onlyNamesOfPlacesAndPublishersAreNotEnoughToAnswer() throws {
+        #expect(try answerer().answer("will it rain in Middlesbrough").kind == .none)
+        #expect(try answerer().answer("how are parents involved").kind == .answer)
+        let service = try answerer().answer("what can Bexley IASS help me with")
+        #expect(service.kind == .answer)
+        #expect(service.citations.first?.passage.id == "bexley-sen-support#further-information-3")
+        #expect(Answerer.publisherName("HPCI (Hertfordshire Parent Carer Involvement)") == "HPCI ")
+        #expect(Answerer.publisherName("IPSEA") == "IPSEA")
+    }
+
     /// A statement typed with a question mark puts it up to be confirmed, like a yes/no
     /// question; keywords, inverted questions and open questions with a question mark do not.
     @Test func aStatementWithAQuestionMarkIsReadAsAYesNoQuestion() {

@@ -17,9 +17,10 @@ public struct Answerer: Sendable {
     /// For a passage that is a list under a line of introduction ("The SEN Support Plan can be
     /// used to record:"), that line's terms; empty for other passages.
     let listIntroductionTerms: [Set<String>]
-    /// Terms of the documents' areas and publishers ("middlesbrough", "bexley", "ipsea"): a
-    /// question that shares nothing else with the guidance ("will it rain in Middlesbrough
-    /// this weekend") is not covered by it.
+    /// Terms of the documents' areas and publishers' names ("middlesbrough", "bexley", "ipsea"):
+    /// a question that shares nothing else with the guidance ("will it rain in Middlesbrough
+    /// this weekend") is not covered by it. The kinds of service a publisher is ("IASS",
+    /// "Information, Advice and Support Service") are not names: the guidance describes them.
     let placeAndPublisherTerms: Set<String>
     /// Passages that are only a list of link titles ("Further resources and support"), by
     /// ordinal: searchable, but never quoted as an answer, since they say nothing.
@@ -39,6 +40,14 @@ public struct Answerer: Sendable {
     /// BM25 parameters for answering (calibrated on the development set: docs/ANSWERS.md).
     public var parameters = BM25Parameters.standard
 
+    /// A publisher's name without the spelling-out of its initials in brackets: "HPCI", not
+    /// "HPCI (Hertfordshire Parent Carer Involvement)", whose words ("parent", "involvement")
+    /// are what the guidance talks about, not names.
+    static func publisherName(_ publisher: String) -> String {
+        guard let open = publisher.firstIndex(of: "(") else { return publisher }
+        return String(publisher[..<open])
+    }
+
     /// Citations given by default.
     public static let defaultCitationCount = 3
 
@@ -55,8 +64,8 @@ public struct Answerer: Sendable {
         self.foldedPassages = library.corpus.passages.map { TextFolding.fold($0.text) }
         self.passageStrengths = library.corpus.passages.map(Citation.strength(of:))
         self.placeAndPublisherTerms = Set(
-            library.corpus.documents.flatMap { analyzer.terms($0.area + " " + $0.publisher) }
-        ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service"))
+            library.corpus.documents.flatMap { analyzer.terms($0.area + " " + Answerer.publisherName($0.publisher)) }
+        ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS"))
         var ordinalOfPassage: [String: Int] = [:]
         for (ordinal, passage) in library.corpus.passages.enumerated() { ordinalOfPassage[passage.id] = ordinal }
         let asked = passageQuestions.entries.compactMap { entry in
