@@ -121,9 +121,10 @@ public struct Answerer: Sendable {
         let textHits = library.index.search(query.terms, limit: max(citationCount, 20), parameters: parameters) {
             !navigationOnly[$0]
         }
-        // Whether the guidance covers the question, and whether a myth card is confirmed by the
-        // best passage, is judged on the guidance's own words; the passages quoted are ranked
-        // with the ways people ask for them too.
+        // The passage that answers best, for judging whether the guidance covers the question
+        // and whether a myth card is confirmed, is chosen on the guidance's own words (its
+        // questions' words count towards how much of the question it holds); the passages
+        // quoted are ranked with the ways people ask for them too.
         let weighed = scope.weigh(query.judgedTerms)
         let hits = rerankByCoverage(rerankDefinitions(textHits, for: reading), question: weighed)
         let ranked = rerankByCoverage(
@@ -136,7 +137,7 @@ public struct Answerer: Sendable {
         let notCovered = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
             || scope.isNotCovered(
-                question: judged, passageSequence: hits.first.map { passageSequences[$0.ordinal] },
+                question: judged, passageTerms: hits.first.map { passageAndQuestionTerms[$0.ordinal] },
                 bestScore: hits.first?.score ?? 0)
         // A question naming a topic the guidance does not cover ("… so I can take them to
         // tribunal") can still rest on a misconception it does cover: a presumption matching

@@ -102,13 +102,13 @@ struct ScopeJudge: Sendable {
         return nil
     }
 
-    /// True when the best passage (its terms `passageSequence`, in order) holds too little of
-    /// a question with terms `question`, or matches it too weakly. (A question naming an
+    /// True when the best passage (its terms `passageTerms`, with its questions' terms) holds
+    /// too little of a question with terms `question`, or matches it too weakly. (A question naming an
     /// out-of-scope topic is found by ``outOfScopeTopic(question:passageSequence:)``, given
     /// the question's terms with filler words kept, as its phrases are written.)
-    func isNotCovered(question: [String], passageSequence: [String]?, bestScore: Double) -> Bool {
-        guard let passageSequence else { return true }
-        let held = coverage(question: question, passageTerms: Set(passageSequence))
+    func isNotCovered(question: [String], passageTerms: Set<String>?, bestScore: Double) -> Bool {
+        guard let passageTerms else { return true }
+        let held = coverage(question: question, passageTerms: passageTerms)
         if held < ScopeJudge.minimumCoverage { return true }
         return held < ScopeJudge.fullCoverage && bestScore < ScopeJudge.minimumTopScore
     }
