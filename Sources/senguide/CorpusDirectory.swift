@@ -56,41 +56,18 @@ struct CorpusDirectory {
         if names.contains(vocabularyFile) {
             let bytes = try read(path, vocabularyFile)
             fingerprint = Fingerprint.fnv1a(Array(vocabularyFile.utf8) + [0] + bytes, seed: fingerprint)
-            do {
-                vocabulary = try VocabularyParser.parse(
-                    fileName: displayPath(path, vocabularyFile), text: try text(bytes, path, vocabularyFile))
-            } catch let error as LineError {
-                throw .failure(error.description)
-            } catch {
-                throw .failure("\(error)")
-            }
+            vocabulary = try parseLines(path, vocabularyFile, bytes, VocabularyParser.parse)
         }
         var myths: [MythCard] = []
         if names.contains(mythsFile) {
-            let bytes = try read(path, mythsFile)
-            do {
-                myths = try MythCardParser.parse(fileName: displayPath(path, mythsFile), text: try text(bytes, path, mythsFile))
-            } catch let error as LineError {
-                throw .failure(error.description)
-            } catch {
-                throw .failure("\(error)")
-            }
-            let problems = myths.flatMap { $0.check(against: corpus) }
-            if let first = problems.first {
+            myths = try parseLines(path, mythsFile, try read(path, mythsFile), MythCardParser.parse)
+            if let first = myths.flatMap({ $0.check(against: corpus) }).first {
                 throw .failure("\(displayPath(path, mythsFile)): \(first)")
             }
         }
         var topics: [[String]] = []
         if names.contains(notCoveredFile) {
-            let bytes = try read(path, notCoveredFile)
-            do {
-                topics = try NotCoveredTopics.parse(
-                    fileName: displayPath(path, notCoveredFile), text: try text(bytes, path, notCoveredFile))
-            } catch let error as LineError {
-                throw .failure(error.description)
-            } catch {
-                throw .failure("\(error)")
-            }
+            topics = try parseLines(path, notCoveredFile, try read(path, notCoveredFile), NotCoveredTopics.parse)
         }
         var englishWords: Set<String> = []
         if names.contains(englishWordsFile) {
@@ -101,15 +78,8 @@ struct CorpusDirectory {
         }
         var passageQuestions = PassageQuestions.none
         if names.contains(passageQuestionsFile) {
-            let bytes = try read(path, passageQuestionsFile)
-            do {
-                passageQuestions = try PassageQuestions.parse(
-                    fileName: displayPath(path, passageQuestionsFile), text: try text(bytes, path, passageQuestionsFile))
-            } catch let error as LineError {
-                throw .failure(error.description)
-            } catch {
-                throw .failure("\(error)")
-            }
+            passageQuestions = try parseLines(
+                path, passageQuestionsFile, try read(path, passageQuestionsFile), PassageQuestions.parse)
             if let first = passageQuestions.problems(against: corpus).first {
                 throw .failure("\(displayPath(path, passageQuestionsFile)): \(first)")
             }
@@ -117,6 +87,19 @@ struct CorpusDirectory {
         return CorpusDirectory(
             path: path, corpus: corpus, vocabulary: vocabulary, myths: myths, notCoveredTopics: topics,
             englishWords: englishWords, passageQuestions: passageQuestions, fingerprint: fingerprint)
+    }
+
+    /// A line-oriented corpus file parsed by `parse`, its mistakes reported as `FILE:LINE: …`.
+    private static func parseLines<Parsed>(
+        _ directory: String, _ name: String, _ bytes: [UInt8],
+        _ parse: (_ fileName: String, _ text: String) throws(LineError) -> Parsed
+    ) throws(CLIError) -> Parsed {
+        let text = try text(bytes, directory, name)
+        do {
+            return try parse(displayPath(directory, name), text)
+        } catch {
+            throw .failure(error.description)
+        }
     }
 
     private static func displayPath(_ directory: String, _ name: String) -> String {

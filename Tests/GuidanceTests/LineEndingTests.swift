@@ -13,32 +13,22 @@ import Testing
         #expect(TextLines.of("").map(String.init) == [""])
     }
 
-    @Test func theRealVocabularyReadsTheSame() throws {
-        let text = RealGuidance.text("vocabulary.txt")
-        let lf = try VocabularyParser.parse(fileName: "v", text: text)
-        #expect(lf.count > 50)
-        #expect(try VocabularyParser.parse(fileName: "v", text: Self.crlf(text)) == lf)
+    /// The real file `name` parsed by `parse`, with "\n" and with "\r\n": the same, and at
+    /// least `minimum` entries (so an empty parse of both cannot pass).
+    func readsTheSame<Parsed: Equatable>(
+        _ name: String, minimum: Int, _ parse: (String, String) throws(LineError) -> Parsed, count: (Parsed) -> Int
+    ) throws {
+        let text = RealGuidance.text(name)
+        let lf = try parse(name, text)
+        #expect(count(lf) >= minimum)
+        #expect(try parse(name, Self.crlf(text)) == lf)
     }
 
-    @Test func theRealMythCardsReadTheSame() throws {
-        let text = RealGuidance.text("myths.md")
-        let lf = try MythCardParser.parse(fileName: "m", text: text)
-        #expect(lf.count > 40)
-        #expect(try MythCardParser.parse(fileName: "m", text: Self.crlf(text)) == lf)
-    }
-
-    @Test func theRealNotCoveredTopicsReadTheSame() throws {
-        let text = RealGuidance.text("not-covered.txt")
-        let lf = try NotCoveredTopics.parse(fileName: "n", text: text)
-        #expect(lf.count > 10)
-        #expect(try NotCoveredTopics.parse(fileName: "n", text: Self.crlf(text)) == lf)
-    }
-
-    @Test func theRealPassageQuestionsReadTheSame() throws {
-        let text = RealGuidance.text("passage-questions.txt")
-        let lf = try PassageQuestions.parse(fileName: "q", text: text)
-        #expect(lf.entries.count > 136)
-        #expect(try PassageQuestions.parse(fileName: "q", text: Self.crlf(text)) == lf)
+    @Test func theRealFilesReadTheSame() throws {
+        try readsTheSame("vocabulary.txt", minimum: 50, VocabularyParser.parse, count: \.count)
+        try readsTheSame("myths.md", minimum: 40, MythCardParser.parse, count: \.count)
+        try readsTheSame("not-covered.txt", minimum: 10, NotCoveredTopics.parse, count: \.count)
+        try readsTheSame("passage-questions.txt", minimum: 136, PassageQuestions.parse, count: \.entries.count)
     }
 
     @Test func anErrorInACRLFFileNamesItsLine() {
