@@ -160,6 +160,10 @@ public final class GuideServer: Sendable {
         }
     }
 
+    /// True once ``stop(graceful:)`` has begun: a response written from now on closes its
+    /// connection.
+    var isStopping: Bool { state.isDraining }
+
     /// Blocks until ``stop(graceful:)`` has finished.
     public func waitUntilStopped() {
         stopped.wait()

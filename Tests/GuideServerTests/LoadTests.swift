@@ -81,10 +81,13 @@ import Testing
         let server = try TestServer()
         let idle = try TestClient(port: server.httpPort)
         let busy = try TestClient(port: server.httpPort)
-        busy.send(get("/v1/ask?q=slow"))
+        busy.send(get("/v1/ask?q=gated"))
         usleep(100_000)
         let stopped = Date()
         DispatchQueue.global().async { server.stop(graceful: true) }
+        // The answer is let go only once the stop has begun, however loaded the machine.
+        while !server.server.isStopping && Date().timeIntervalSince(stopped) < 5 { usleep(1_000) }
+        FakeGuideService.gate.signal()
         let response = try busy.readResponse()
         #expect(response.status == 200)
         #expect(response.header("connection") == "close")
