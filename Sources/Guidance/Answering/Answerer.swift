@@ -29,6 +29,10 @@ public struct Answerer: Sendable {
     /// guidance, by ordinal: worked out once here, not on every question.
     let foldedPassages: [String]
     let passageStrengths: [Citation.Strength?]
+    /// Every passage's sentences (``SentenceSplitter``) and each sentence's terms, by ordinal,
+    /// for the summary: split and analysed once here, not on every question.
+    let passageSentences: [[String]]
+    let passageSentenceTerms: [[Set<String>]]
     /// The ways people ask for what each passage says (``PassageQuestions``), searchable
     /// one question an entry, with each question's passage ordinal; and each passage's
     /// terms together with its questions' terms, which count towards its coverage of a
@@ -63,6 +67,8 @@ public struct Answerer: Sendable {
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
         self.foldedPassages = library.corpus.passages.map { TextFolding.fold($0.text) }
         self.passageStrengths = library.corpus.passages.map(Citation.strength(of:))
+        self.passageSentences = library.corpus.passages.map { SentenceSplitter.sentences($0.text) }
+        self.passageSentenceTerms = passageSentences.map { sentences in sentences.map { Set(analyzer.terms($0)) } }
         self.placeAndPublisherTerms = Set(
             library.corpus.documents.flatMap { analyzer.terms($0.area + " " + Answerer.publisherName($0.publisher)) }
         ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS"))
@@ -153,7 +159,7 @@ public struct Answerer: Sendable {
                 signposts: [.localIAS] + Signpost.namedServices, suggestions: suggestions, correctedQuestion: corrected)
         }
         let citations = ranked.prefix(citationCount).map { citation(ordinal: $0.ordinal, score: $0.score) }
-        let summary = citations.first.map { summarize($0.passage, for: Set(query.judgedTerms)) } ?? ""
+        let summary = ranked.first.map { summarize(ordinal: $0.ordinal, for: Set(query.judgedTerms)) } ?? ""
         return Answer(
             question: question, kind: .answer, summary: summary, myth: nil, citations: Array(citations),
             signposts: signposts(for: reading), suggestions: suggestions, correctedQuestion: corrected)
@@ -335,11 +341,11 @@ public struct Answerer: Sendable {
 
     /// The sentences of `passage` that say most of what the question asks, quoted exactly:
     /// the best sentence, and the next one when it scores nearly as well.
-    func summarize(_ passage: Passage, for questionTerms: Set<String>) -> String {
-        let sentences = SentenceSplitter.sentences(passage.text)
+    func summarize(ordinal: Int, for questionTerms: Set<String>) -> String {
+        let passage = library.passage(at: ordinal)
+        let sentences = passageSentences[ordinal]
         guard sentences.count > 1 else { return sentences.first ?? passage.text }
-        let scored = sentences.enumerated().map { position, sentence -> (Int, Double) in
-            let terms = Set(analyzer.terms(sentence))
+        let scored = passageSentenceTerms[ordinal].enumerated().map { position, terms -> (Int, Double) in
             let score = questionTerms.intersection(terms).reduce(0) { $0 + scope.weight($1) }
             return (position, score)
         }
