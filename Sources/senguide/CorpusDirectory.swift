@@ -7,7 +7,8 @@ import Guidance
 import SearchCore
 
 /// The corpus as read from a directory: documents (`*.md` but `myths.md`), the domain
-/// vocabulary, the myth cards and the not-covered topics.
+/// vocabulary, the myth cards, the not-covered topics, the English words and the passage
+/// questions.
 struct CorpusDirectory {
     static let vocabularyFile = "vocabulary.txt"
     static let mythsFile = "myths.md"

@@ -89,7 +89,8 @@ struct Workspace: Sendable {
             corpus: directory.corpus, vocabulary: directory.vocabulary, sourceFingerprint: directory.fingerprint)
     }
 
-    /// The answerer over the library, with the not-covered topics.
+    /// The answerer over the library, with the not-covered topics, the English words and the
+    /// passage questions.
     func openAnswerer() throws(CLIError) -> Answerer {
         let (library, directory) = try openLibrary()
         return Answerer(

@@ -72,10 +72,8 @@ public struct Answerer: Sendable {
         self.placeAndPublisherTerms = Set(
             library.corpus.documents.flatMap { analyzer.terms($0.area + " " + Answerer.publisherName($0.publisher)) }
         ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS"))
-        var ordinalOfPassage: [String: Int] = [:]
-        for (ordinal, passage) in library.corpus.passages.enumerated() { ordinalOfPassage[passage.id] = ordinal }
         let asked = passageQuestions.entries.compactMap { entry in
-            ordinalOfPassage[entry.passageID].map { (ordinal: $0, question: entry.question) }
+            library.corpus.ordinal(ofPassage: entry.passageID).map { (ordinal: $0, question: entry.question) }
         }
         if asked.isEmpty {
             self.questionIndex = nil
@@ -143,7 +141,7 @@ public struct Answerer: Sendable {
         let notCovered = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
             || scope.isNotCovered(
-                question: judged, passageTerms: hits.first.map { passageAndQuestionTerms[$0.ordinal] },
+                weighed, passageTerms: hits.first.map { passageAndQuestionTerms[$0.ordinal] },
                 bestScore: hits.first?.score ?? 0)
         // A question naming a topic the guidance does not cover ("… so I can take them to
         // tribunal") can still rest on a misconception it does cover: a presumption matching
@@ -324,7 +322,7 @@ public struct Answerer: Sendable {
     ) -> Answer {
         var citations: [Citation] = []
         for evidence in card.evidence {
-            guard let ordinal = library.corpus.passages.firstIndex(where: { $0.id == evidence.passageID }),
+            guard let ordinal = library.corpus.ordinal(ofPassage: evidence.passageID),
                 !citations.contains(where: { $0.passage.id == evidence.passageID })
             else { continue }
             let score = hits.first(where: { $0.ordinal == ordinal })?.score ?? 0
@@ -389,4 +387,3 @@ public struct Answerer: Sendable {
         return result
     }
 }
-

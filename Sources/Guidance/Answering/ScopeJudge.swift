@@ -103,12 +103,12 @@ struct ScopeJudge: Sendable {
     }
 
     /// True when the best passage (its terms `passageTerms`, with its questions' terms) holds
-    /// too little of a question with terms `question`, or matches it too weakly. (A question naming an
+    /// too little of the weighed question, or matches it too weakly. (A question naming an
     /// out-of-scope topic is found by ``outOfScopeTopic(question:passageSequence:)``, given
     /// the question's terms with filler words kept, as its phrases are written.)
-    func isNotCovered(question: [String], passageTerms: Set<String>?, bestScore: Double) -> Bool {
+    func isNotCovered(_ question: WeighedQuestion, passageTerms: Set<String>?, bestScore: Double) -> Bool {
         guard let passageTerms else { return true }
-        let held = coverage(question: question, passageTerms: passageTerms)
+        let held = coverage(question, passageTerms: passageTerms)
         if held < ScopeJudge.minimumCoverage { return true }
         return held < ScopeJudge.fullCoverage && bestScore < ScopeJudge.minimumTopScore
     }

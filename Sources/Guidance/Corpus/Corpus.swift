@@ -49,6 +49,12 @@ public struct Corpus: Sendable, Equatable {
         indexByID[id].map { passages[$0] }
     }
 
+    /// The position of the passage with this id in ``passages`` (its ordinal in the index), or
+    /// nil.
+    ///
+    /// - Complexity: O(1).
+    public func ordinal(ofPassage id: String) -> Int? { indexByID[id] }
+
     /// The document with this id, or nil.
     public func document(id: String) -> CorpusDocument? {
         documents.first { $0.id == id }

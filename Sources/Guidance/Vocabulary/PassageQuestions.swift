@@ -60,8 +60,7 @@ public struct PassageQuestions: Sendable, Equatable {
     /// Problems against `corpus`: a question for a passage the corpus does not hold (renamed
     /// or removed), as "line N: …".
     public func problems(against corpus: Corpus) -> [String] {
-        let ids = Set(corpus.passages.map(\.id))
-        return entries.filter { !ids.contains($0.passageID) }.map {
+        entries.filter { corpus.ordinal(ofPassage: $0.passageID) == nil }.map {
             "line \($0.line): no passage \"\($0.passageID)\" in the corpus (see `senguide search --json` for ids)"
         }
     }
