@@ -151,7 +151,13 @@ public struct Answerer: Sendable {
         {
             return mythAnswer(reading, match.card, hits: ranked, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
-        if namesUncoveredTopic || notCovered {
+        // A question asking for a number (a deadline, a sum, an age) is not answered by a
+        // passage that does not state one: "how long does the council have to decide" is not
+        // answered by "the council must decide" (measured: docs/ANSWERS.md).
+        let unstatedQuantity = AskedQuantity.asked(in: reading.corrected).map { quantity in
+            ranked.first.map { !quantity.isStated(in: library.corpus.passages[$0.ordinal].text) } ?? true
+        } ?? false
+        if namesUncoveredTopic || notCovered || unstatedQuantity {
             return Answer(
                 question: question, kind: .none, summary: Answer.notCoveredSummary, myth: nil, citations: [],
                 signposts: [.localIAS] + Signpost.namedServices, suggestions: suggestions, correctedQuestion: corrected)
@@ -387,3 +393,4 @@ public struct Answerer: Sendable {
         return result
     }
 }
+

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import Guidance
+
+struct AskedQuantityTests {
+    @Test(arguments: [
+        ("How long does the council have to tell me whether they'll assess?", AskedQuantity.time),
+        ("my son is 9. and how long can the school keep him on a part time timetable", .time),
+        ("how many weeks has the council got to decide", .time),
+        ("What's the deadline for appealing?", .time),
+        ("What's the closing date for reception applications?", .time),
+        ("By what date must the plan name a secondary school?", .time),
+        ("by when do they have to reply", .time),
+        ("How much is Carer's Allowance a week?", .money),
+        ("how much does a private educational psychologist cost", .money),
+    ])
+    func questionsAskingForANumberAreRead(question: String, quantity: AskedQuantity) {
+        #expect(AskedQuantity.asked(in: question) == quantity)
+    }
+
+    @Test(arguments: [
+        // Asks how, not how much: the phrase does not open its clause.
+        "how does the council work out how much sen money my son's school gets",
+        "A school's notional SEN budget is worked out from how many children it has on the SEN register",
+        // Answered in words, or counting something other than time or money.
+        "How often should the support plan be reviewed?",
+        "how many children in a class can have SEN support",
+        "how much help can my daughter get",
+        "from what age can a child have SEN support",
+        "what does the SENCo do day to day?",
+    ])
+    func otherQuestionsAskForNoNumber(question: String) {
+        #expect(AskedQuantity.asked(in: question) == nil)
+    }
+
+    @Test func numbersAreFoundAsTheGuidanceWritesThem() {
+        let hpci = "SENCOs (the SEN Coordinator) must be qualified teachers and complete relevant qualification within 3 years of appointment (unless exempt)."
+        #expect(AskedQuantity.time.isStated(in: hpci))
+        #expect(!AskedQuantity.money.isStated(in: hpci))
+        #expect(AskedQuantity.money.isStated(in: "the first £6,000 of additional support"))
+        #expect(AskedQuantity.time.isStated(in: "It should be reviewed at least two terms later."))
+        #expect(AskedQuantity.time.isStated(in: "over thirty school days"))
+        // A Code of Practice paragraph or a year group is not a time.
+        #expect(!AskedQuantity.time.isStated(in: "The Code (6.45) says the council must decide. Year 7 transfer."))
+        #expect(!AskedQuantity.money.isStated(in: "Schools get money from a formula, 6,000 pupils"))
+    }
+
+    @Test func aQuestionAskingForATimeTheGuidanceDoesNotGiveIsNotCovered() throws {
+        let answerer = try #require(RealGuidance.answerer)
+        let deadline = answerer.answer("How long does the council have to decide whether to carry out an EHC needs assessment?")
+        #expect(deadline.kind == .none)
+        #expect(deadline.citations.isEmpty)
+        let allowance = answerer.answer("How much is Carer's Allowance a week and how do I apply for it?")
+        #expect(allowance.kind == .none)
+    }
+
+    @Test func aQuestionAskingForATimeTheGuidanceGivesIsAnswered() throws {
+        let answerer = try #require(RealGuidance.answerer)
+        let answer = answerer.answer("how long has a new SENCo got to get the qualification")
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.first?.passage.text.contains("within 3 years of appointment") == true)
+    }
+}
