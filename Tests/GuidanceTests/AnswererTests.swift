@@ -117,6 +117,20 @@ struct AnswererTests {
         #expect(answer.myth?.id == card)
     }
 
+    /// An open question asks, even with words that elsewhere mark a presumption ("supposed
+    /// to", "nothing"); a claim it reports ("the school says …") is still put to the cards.
+    @Test func anOpenQuestionAsksUnlessItReportsAClaim() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("What's supposed to happen at a review if nothing has changed?").kind == .answer)
+        let reported = answerer.answer("what do I do now the school says she can't have SEN support without a diagnosis?")
+        #expect(reported.kind == .myth)
+        #expect(reported.myth?.id == "diagnosis-needed")
+        #expect(
+            MythDetector.finalOpenQuestion("If a diagnosis doesn't decide her support, what is the school supposed to look at?")
+                == " what is the school supposed to look at?")
+        #expect(MythDetector.finalOpenQuestion("The school says he can't, right?") == nil)
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

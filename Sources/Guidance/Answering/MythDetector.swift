@@ -68,7 +68,14 @@ struct MythDetector: Sendable {
         // A plain statement ("The council has no duty until there is an EHCP.") is put up
         // for confirmation as much as one ending "right?".
         let asked = MythDetector.finalOpenQuestion(reading.corrected).map(QuestionReading.foldForCues) ?? reading.folded
-        let cue = MythDetector.hasPresumptionCue(asked) || MythDetector.isStatement(asked, analyzer: analyzer)
+        // An open question ("what is the school supposed to be looking at?") asks; only a
+        // claim it reports ("what do I do now the school says she can't have SEN support?")
+        // is put up for confirmation. A "why" question takes its premise as given ("why
+        // can't under-5s have SEN?") and is read like any other.
+        let cue =
+            MythDetector.isOpenQuestion(asked)
+            ? MythDetector.reportsAClaim(asked)
+            : MythDetector.hasPresumptionCue(asked) || MythDetector.isStatement(asked, analyzer: analyzer)
         for (card, (cardPhrasings, (masses, vocabulary))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))) {
             var sharedWithCard = 0.0
             for (term, weight) in question where vocabulary.contains(term) { sharedWithCard += weight }
@@ -143,11 +150,32 @@ struct MythDetector: Sendable {
 
     /// Openers of an open question ("who does the assessment, or is it only …?"): in such a
     /// question "only" offers a choice rather than presuming.
-    static let openQuestionOpeners = [" what ", " how ", " who ", " when ", " where ", " why ", " which ", " will "]
+    static let openQuestionOpeners = [
+        " what ", " how ", " who ", " when ", " where ", " why ", " which ", " will ", " what's ", " whats ", " wat ",
+        " wot ", " how's ", " who's ", " where's ",
+    ]
+
+    /// True when `folded` opens as an open question, other than "why".
+    static func isOpenQuestion(_ folded: String) -> Bool {
+        openQuestionOpeners.contains { $0 != " why " && folded.hasPrefix($0) }
+    }
+
+    /// Words reporting a claim someone made or the asker holds ("the school says", "I was
+    /// told", "surely"): a presumption even inside an open question.
+    static let claimReports = [
+        " says ", " said ", " told me", " was told", " i heard", " i've heard", " apparently ", " assume", " surely ",
+        " i take it ", " i gather ", " presumably ",
+    ]
+
+    static func reportsAClaim(_ folded: String) -> Bool {
+        claimReports.contains { folded.includes($0) }
+    }
 
     /// The last sentence of a question of several sentences when it is an open question
-    /// ("… the school says it's easier. Who decides what he needs?"): what the asker asks,
-    /// after the context they give; nil otherwise.
+    /// ("… the school says it's easier. Who decides what he needs?"), or the part of the
+    /// last sentence after its last comma when that is one ("If the diagnosis doesn't decide
+    /// what help he gets, what is the school supposed to be looking at?"): what the asker
+    /// asks, after the context they give; nil otherwise.
     static func finalOpenQuestion(_ text: String) -> String? {
         var sentences: [String] = []
         var current = ""
@@ -159,7 +187,13 @@ struct MythDetector: Sendable {
             }
         }
         if current.contains(where: \.isLetter) { sentences.append(current) }
-        guard sentences.count >= 2, let last = sentences.last else { return nil }
+        guard let last = sentences.last else { return nil }
+        if let comma = last.lastIndex(of: ",") {
+            let after = String(last[last.index(after: comma)...])
+            let foldedAfter = QuestionReading.foldForCues(after)
+            if openQuestionOpeners.contains(where: { foldedAfter.hasPrefix($0) }) { return after }
+        }
+        guard sentences.count >= 2 else { return nil }
         let folded = QuestionReading.foldForCues(last)
         return openQuestionOpeners.contains { folded.hasPrefix($0) } ? last : nil
     }
