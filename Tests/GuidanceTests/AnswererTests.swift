@@ -131,6 +131,29 @@ struct AnswererTests {
         #expect(MythDetector.finalOpenQuestion("The school says he can't, right?") == nil)
     }
 
+    /// A question typed without a question mark is not a statement when it has a question's
+    /// word order; a statement's "is the" or "do the" is not that.
+    @Test func aRunOnQuestionIsNotAStatement() {
+        let runOn = [
+            "he has no friends at break time can the school help with that",
+            "the sen money has run out should we ask for an ehc assessment now",
+            "my sons school is private do they have to do sen support",
+        ]
+        let statements = [
+            "The school is the one that pays for SEN Support.",
+            "They have to do the assessment before anything else.",
+            "The nursery said that children under 5 can't have SEN at all.",
+        ]
+        for text in runOn {
+            #expect(!MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
+        }
+        for text in statements {
+            #expect(MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
+        }
+        #expect(!MythDetector.reportsAClaim(" will i be told what they said ? "))
+        #expect(MythDetector.reportsAClaim(" what now the senco said he is too young ? "))
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

@@ -168,8 +168,34 @@ struct MythDetector: Sendable {
     ]
 
     static func reportsAClaim(_ folded: String) -> Bool {
-        claimReports.contains { folded.includes($0) }
+        let asksWhatWasSaid = askingWhatWasSaid.contains { folded.includes($0) }
+        return claimReports.contains { folded.includes($0) && !($0 == " said " && asksWhatWasSaid) }
     }
+
+    /// "Will I be told what they said?" asks for what was said rather than reporting it.
+    static let askingWhatWasSaid = [" what they said", " what she said", " what he said", " what was said", " what you said"]
+
+    /// True when a question typed without a question mark has a question's word order
+    /// somewhere in it — a verb before its subject ("my daughter has no friends … can the
+    /// school help with that as part of SEN support", "… should we be going for an EHC
+    /// assessment now"): a run-on question, not a statement. "Is", "are", "do" and "does"
+    /// count only before a pronoun ("is there", "do they"), since "the school is the one
+    /// that pays" and "they have to do the assessment" are statements.
+    static func hasInvertedWordOrder(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ").map(String.init)
+        for (verb, subject) in zip(words, words.dropFirst()) {
+            if modalVerbs.contains(verb), modalSubjects.contains(subject) { return true }
+            // "Is it" asks; "do it" and "does it" are usually "do" as the main verb.
+            if ["is", "are", "do", "does"].contains(verb), pronounSubjects.contains(subject), subject != "it" || verb == "is" {
+                return true
+            }
+        }
+        return false
+    }
+
+    static let modalVerbs: Set<String> = ["can", "could", "should", "would", "will", "shall"]
+    static let pronounSubjects: Set<String> = ["i", "we", "they", "he", "she", "you", "there", "it"]
+    static let modalSubjects = pronounSubjects.union(["the", "my", "our", "his", "her", "their", "school", "schools", "senco"])
 
     /// The last sentence of a question of several sentences when it is an open question
     /// ("… the school says it's easier. Who decides what he needs?"), or the part of the
@@ -224,6 +250,7 @@ struct MythDetector: Sendable {
     /// "right?": "The school is legally obliged to deliver everything in the plan."
     static func isStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         guard !folded.includes("?") else { return false }
+        guard !hasInvertedWordOrder(folded) else { return false }
         return isWrittenAsStatement(folded, analyzer: analyzer)
     }
 
