@@ -154,6 +154,22 @@ struct AnswererTests {
         #expect(MythDetector.reportsAClaim(" what now the senco said he is too young ? "))
     }
 
+    /// A claim the asker puts up to be checked ("I thought …", "the school says …") is a
+    /// myth at a looser match than other presumptions.
+    @Test func aClaimPutUpToBeCheckedNeedsALooserMatch() throws {
+        let answerer = try answerer()
+        let question = "I thought SEN Support only begins when a child starts primary school"
+        let reading = QuestionReading(question, corrector: answerer.corrector, analyzer: answerer.analyzer)
+        let match = try #require(answerer.mythDetector.bestMatch(for: reading))
+        #expect(match.card.id == "under-fives")
+        #expect(match.checksAClaim)
+        #expect(match.strength >= MythDetector.checkedClaimMatch && match.strength < MythDetector.cuedMatch)
+        #expect(answerer.answer(question).kind == .myth)
+        // An open question reporting no claim puts nothing up to be checked.
+        let open = QuestionReading("what is SEN support in the early years?", corrector: answerer.corrector, analyzer: answerer.analyzer)
+        #expect(answerer.mythDetector.bestMatch(for: open)?.checksAClaim == false)
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")
