@@ -170,6 +170,19 @@ struct AnswererTests {
         #expect(answerer.mythDetector.bestMatch(for: open)?.checksAClaim == false)
     }
 
+    /// A long question whose context the guidance does not speak to is answered when its
+    /// last question, judged on its own, is covered; the same words without a question are
+    /// not, and an off-topic last question is still turned away.
+    @Test func theLastQuestionOfALongQuestionIsJudgedOnItsOwn() throws {
+        let answerer = try answerer()
+        let context = "My son is 9 and mad about football, minecraft and lego, and his grandad takes him fishing most weekends. "
+        #expect(answerer.answer(context + "Will the school tell me if they think he needs SEN support?").kind == .answer)
+        #expect(answerer.answer(context + "Will the school tell me if they think he needs SEN support.").kind == .none)
+        #expect(answerer.answer("My son has autism. How do I renew his passport?").kind == .none)
+        #expect(QuestionReading.finalQuestion(of: "She is 6. Will they listen? I hope so.") == " Will they listen?")
+        #expect(QuestionReading.finalQuestion(of: "Will they listen?") == nil)
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

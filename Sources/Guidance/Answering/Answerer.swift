@@ -138,11 +138,18 @@ public struct Answerer: Sendable {
         let namesUncoveredTopic =
             scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
         let judged = query.judgedTerms
-        let notCovered = judged.isEmpty
+        var notCovered = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
             || scope.isNotCovered(
                 weighed, passageTerms: hits.first.map { passageAndQuestionTerms[$0.ordinal] },
                 bestScore: hits.first?.score ?? 0)
+        // A question of several sentences whose context the guidance does not speak to ("At
+        // home she can't follow more than one instruction at a time …") can still end by
+        // asking what it answers ("Will the school listen to me?"): its last question is
+        // judged on its own before the whole is turned away (measured: docs/ANSWERS.md).
+        if notCovered, history.isEmpty, let last = QuestionReading.finalQuestion(of: reading.corrected), isCoveredOnItsOwn(last) {
+            notCovered = false
+        }
         // A question naming a topic the guidance does not cover ("… so I can take them to
         // tribunal") can still rest on a misconception it does cover: a presumption matching
         // a card as strongly as any cued myth is answered with the card.
@@ -167,6 +174,19 @@ public struct Answerer: Sendable {
         return Answer(
             question: question, kind: .answer, summary: summary, myth: nil, citations: Array(citations),
             signposts: signposts(for: reading), suggestions: suggestions, correctedQuestion: corrected)
+    }
+
+    /// Whether the guidance covers `question`, one sentence of a longer question, judged on
+    /// its own: at least two terms of its own, and its best passage holds enough of it.
+    func isCoveredOnItsOwn(_ question: String) -> Bool {
+        let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
+        let query = contextualQuery(reading, history: [])
+        guard Set(query.judgedTerms).count >= 2 else { return false }
+        let weighed = scope.weigh(query.judgedTerms)
+        let textHits = library.index.search(query.terms, limit: 20, parameters: parameters) { !navigationOnly[$0] }
+        let best = rerankByCoverage(rerankDefinitions(textHits, for: reading), question: weighed).first
+        return !scope.isNotCovered(
+            weighed, passageTerms: best.map { passageAndQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
     }
 
     /// The query: the question's terms and the vocabulary's expansions; for a follow-up

@@ -225,16 +225,7 @@ struct MythDetector: Sendable {
     /// what help he gets, what is the school supposed to be looking at?"): what the asker
     /// asks, after the context they give; nil otherwise.
     static func finalOpenQuestion(_ text: String) -> String? {
-        var sentences: [String] = []
-        var current = ""
-        for character in text {
-            current.append(character)
-            if character == "." || character == "?" || character == "!" {
-                if current.contains(where: \.isLetter) { sentences.append(current) }
-                current = ""
-            }
-        }
-        if current.contains(where: \.isLetter) { sentences.append(current) }
+        let sentences = QuestionReading.sentences(of: text)
         guard let last = sentences.last else { return nil }
         if let comma = last.lastIndex(of: ",") {
             let after = String(last[last.index(after: comma)...])

@@ -84,6 +84,31 @@ struct QuestionReading: Sendable {
         "much", "many", "say", "says", "said", "saying", "supposed", "now", "happen", "happens", "exactly", "basically", "sort", "sorts", "whole", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
     ]
 
+    /// The sentences of a question as typed: each ends at ".", "?" or "!" (parents often
+    /// type in lower case, so no capital letter is needed after it, unlike
+    /// ``SentenceSplitter`` for the guidance); a piece with no letter in it is not one.
+    static func sentences(of text: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if character == "." || character == "?" || character == "!" {
+                if current.contains(where: \.isLetter) { sentences.append(current) }
+                current = ""
+            }
+        }
+        if current.contains(where: \.isLetter) { sentences.append(current) }
+        return sentences
+    }
+
+    /// The last sentence ending in a question mark of a question of several sentences
+    /// ("My daughter is 6. … Will the school listen to me?"), or nil.
+    static func finalQuestion(of text: String) -> String? {
+        let sentences = sentences(of: text)
+        guard sentences.count >= 2 else { return nil }
+        return sentences.last { $0.hasSuffix("?") }
+    }
+
     /// The question folded for cue matching: lowercase, straight apostrophes, single spaces,
     /// with a space at each end so that " word " matches whole words.
     let folded: String
