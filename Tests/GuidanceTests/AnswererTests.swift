@@ -183,6 +183,19 @@ struct AnswererTests {
         #expect(QuestionReading.finalQuestion(of: "Will they listen?") == nil)
     }
 
+    /// Question words typed short are read as question words, not corrected to guidance
+    /// words ("wich" → "with") or weighed as words the guidance never uses.
+    @Test func shortQuestionWordsAreReadAsQuestionWords() throws {
+        let answerer = try answerer()
+        for question in ["wat is sen support", "hw do i ask for help", "wen does the review happen"] {
+            let answer = answerer.answer(question)
+            #expect(answer.kind == .answer, "\(question)")
+            #expect(answer.correctedQuestion == nil, "\(question)")
+        }
+        let reading = QuestionReading("wich chapter covers college", corrector: answerer.corrector, analyzer: answerer.analyzer)
+        #expect(reading.corrected == "which chapter covers college")
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

@@ -63,13 +63,19 @@ struct QuestionReading: Sendable {
     }
 
     /// Contractions typed without their apostrophe, which spelling correction would otherwise
-    /// turn into other words ("arent" → "parent").
+    /// turn into other words ("arent" → "parent"), and question words typed short ("wat",
+    /// "hw", "wen").
     static let contractions: [String: String] = [
         "arent": "aren't", "isnt": "isn't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
         "cant": "can't", "wont": "won't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "couldnt": "couldn't",
         "wasnt": "wasn't", "werent": "weren't", "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't",
         "im": "I'm", "ive": "I've", "youre": "you're", "theyre": "they're", "thats": "that's", "whats": "what's",
         "wheres": "where's", "hes": "he's", "shes": "she's", "lets": "let's", "mustnt": "mustn't",
+        "whos": "who's", "hows": "how's", "wats": "what's",
+        // Question words typed short or misspelt, which would otherwise be "corrected" to a
+        // guidance word ("wich" → "with") or weigh as unknown words.
+        "wat": "what", "wot": "what", "wht": "what", "wich": "which", "whch": "which", "hw": "how", "wen": "when",
+        "wer": "where", "whre": "where", "wy": "why",
     ]
 
     /// Words parents use around a question that say nothing about what the guidance should
