@@ -196,6 +196,19 @@ struct AnswererTests {
         #expect(reading.corrected == "which chapter covers college")
     }
 
+    /// A named diagnosis, a word the guidance never uses, asks what it says of diagnoses:
+    /// "my daughter has autism, can she get SEN support?" is answered, not turned away as a
+    /// question about autism; the NHS's assessment for it is still not covered.
+    @Test func aNamedDiagnosisAsksAboutSENSupport() throws {
+        let answerer = try answerer()
+        for question in ["my daughter has autism, can she get SEN support?", "my kid has adhd can he get sen support"] {
+            let answer = answerer.answer(question)
+            #expect(answer.kind == .answer, "\(question)")
+            #expect(answer.citations.contains { $0.passage.text.contains("diagnosis") }, "\(question)")
+        }
+        #expect(answerer.answer("How do I get my son assessed for ADHD on the NHS?").kind == .none)
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")
