@@ -209,6 +209,14 @@ struct AnswererTests {
         #expect(answerer.answer("How do I get my son assessed for ADHD on the NHS?").kind == .none)
     }
 
+    /// An off-topic statement is "not covered", not matched to a card on one word by chance.
+    @Test func anOffTopicStatementIsNotAMyth() throws {
+        let answerer = try answerer()
+        for question in ["write me a python function to sort a list", "best mortgage rates right now"] {
+            #expect(answerer.answer(question).kind == .none, "\(question)")
+        }
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

@@ -18,6 +18,8 @@ struct MythDetector: Sendable {
         let hasCue: Bool
         /// The asker puts a claim up to be checked: ``claimChecks``.
         let checksAClaim: Bool
+        /// How many of the question's terms the best-matching phrasing holds.
+        let sharedTerms: Int
     }
 
     let cards: [MythCard]
@@ -88,13 +90,14 @@ struct MythDetector: Sendable {
             for (term, weight) in question where vocabulary.contains(term) { sharedWithCard += weight }
             for (phrasing, phrasingMass) in zip(cardPhrasings, masses) {
                 var shared = 0.0
-                for (term, weight) in question where phrasing.contains(term) { shared += weight }
+                var sharedCount = 0
+                for (term, weight) in question where phrasing.contains(term) { shared += weight; sharedCount += 1 }
                 guard shared > 0, phrasingMass > 0 else { continue }
                 let questionShare =
                     (1 - MythDetector.cardVocabularyMix) * shared / questionMass
                     + MythDetector.cardVocabularyMix * sharedWithCard / questionMass
                 let strength = (questionShare * (shared / phrasingMass)).squareRoot()
-                if strength > (best?.strength ?? 0) { best = Match(card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim) }
+                if strength > (best?.strength ?? 0) { best = Match(card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount) }
             }
         }
         return best
@@ -125,6 +128,10 @@ struct MythDetector: Sendable {
     /// enough boxes to have SEN") shares few words with the passages, and the card is then a
     /// better answer than a signpost (measured on all four question sets: docs/ANSWERS.md).
     static let uncoveredMatch = 0.32
+    /// …and when it shares at least this many words with the card's phrasing: an off-topic
+    /// statement ("write me a python function to sort a list") can match a short phrasing on
+    /// one word by chance.
+    static let uncoveredSharedTerms = 2
 
     /// The card whose misconception the question rests on, or nil. `bestPassageID` is the
     /// passage that answers the question best, if any; `otherwiseNotCovered` tells that the
@@ -134,7 +141,11 @@ struct MythDetector: Sendable {
         if match.hasCue {
             if match.strength >= MythDetector.cuedMatch { return match }
             if match.checksAClaim && match.strength >= MythDetector.checkedClaimMatch { return match }
-            if otherwiseNotCovered && match.strength >= MythDetector.uncoveredMatch { return match }
+            if otherwiseNotCovered && match.strength >= MythDetector.uncoveredMatch
+                && match.sharedTerms >= MythDetector.uncoveredSharedTerms
+            {
+                return match
+            }
             let confirmed = bestPassageID.map { id in match.card.evidence.contains { $0.passageID == id } } ?? false
             return confirmed && match.strength >= MythDetector.confirmedMatch ? match : nil
         }
