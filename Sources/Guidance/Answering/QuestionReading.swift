@@ -63,8 +63,8 @@ struct QuestionReading: Sendable {
     }
 
     /// Contractions typed without their apostrophe, which spelling correction would otherwise
-    /// turn into other words ("arent" → "parent"), and question words typed short ("wat",
-    /// "hw", "wen").
+    /// turn into other words ("arent" → "parent"), and question words and "year" typed short
+    /// ("wat", "hw", "wen", "cud", "yr").
     static let contractions: [String: String] = [
         "arent": "aren't", "isnt": "isn't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
         "cant": "can't", "wont": "won't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "couldnt": "couldn't",
@@ -75,7 +75,8 @@ struct QuestionReading: Sendable {
         // Question words typed short or misspelt, which would otherwise be "corrected" to a
         // guidance word ("wich" → "with") or weigh as unknown words.
         "wat": "what", "wot": "what", "wht": "what", "wich": "which", "whch": "which", "hw": "how", "wen": "when",
-        "wer": "where", "whre": "where", "wy": "why",
+        "wer": "where", "whre": "where", "wy": "why", "cud": "could", "cld": "could", "wud": "would", "shud": "should",
+        "shld": "should", "yr": "year", "yrs": "years",
     ]
 
     /// Words parents use around a question that say nothing about what the guidance should
