@@ -217,6 +217,19 @@ struct AnswererTests {
         }
     }
 
+    /// A short statement with a word that makes a claim is put up for confirmation; a
+    /// description of the child, or a staff search opening with a Code paragraph, is not.
+    @Test func aShortClaimIsAStatement() throws {
+        for text in ["code of practice is just advice schools can ignore it", "sen support plan is legally binding like an ehcp"] {
+            #expect(MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
+        }
+        for text in ["she has a support plan", "9.3 significant difficulties setting should consider EHC needs assessment", "SEN support plan legally binding"] {
+            #expect(!MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
+        }
+        let answer = try answerer().answer("the sen support plan is legally binding like an ehcp")
+        #expect(answer.myth?.id == "support-plan-binding")
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

@@ -296,14 +296,37 @@ struct MythDetector: Sendable {
     }
 
     /// No question word, not opening as a question, and written as a sentence (four or more
-    /// small words) rather than as search keywords.
+    /// small words, or a word that makes a claim) rather than as search keywords.
     private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         guard !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
             !(openQuestionOpeners + [" wat ", " wot ", " whats ", " what's "]).contains(where: { folded.includes($0) })
         else { return false }
         let words = folded.split(separator: " ")
+        // A short statement states a claim with a verb and a word that makes one ("code of
+        // practice is just advice", "the support plan is legally binding like an EHCP"); one
+        // opening with a number is a staff search for a Code paragraph ("9.3 significant
+        // difficulties setting should consider …"), "support plan legally binding" is
+        // keywords, and "she has a support plan" only describes.
+        if words.first?.first?.isNumber == false, words.contains(where: { statementVerbs.contains(String($0)) }),
+            words.contains(where: { claimWords.contains(String($0)) }) || claimPhrases.contains(where: { folded.includes($0) })
+        {
+            return true
+        }
         return words.filter { analyzer.isStopword(String($0)) }.count >= 4
     }
+
+    /// Words that make a short statement a claim about the rules rather than a description
+    /// ("not", "only", "every", "must", "means", "like an EHCP", "legally" …).
+    static let claimWords: Set<String> = [
+        "not", "no", "never", "only", "just", "always", "every", "all", "must", "can", "can't", "cannot", "won't",
+        "don't", "doesn't", "isn't", "aren't", "means", "without", "like", "same", "automatically", "legally", "legal",
+        "law", "until", "before",
+    ]
+    static let claimPhrases = [" have to ", " has to ", " need to ", " needs to ", " got to "]
+    static let statementVerbs: Set<String> = [
+        "is", "are", "was", "were", "isn't", "aren't", "do", "does", "don't", "doesn't", "can", "can't", "cannot", "must",
+        "will", "won't", "should", "means", "mean", "gets", "get", "pays", "has", "have", "need", "needs",
+    ]
 
     static let statementQuestionOpeners = [" should ", " would ", " has ", " have ", " did ", " was ", " were ", " am ", " need "]
 }
