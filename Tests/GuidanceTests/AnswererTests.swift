@@ -230,6 +230,17 @@ struct AnswererTests {
         #expect(answer.myth?.id == "support-plan-binding")
     }
 
+    /// What a parent says of their own child is context, not a claim to put to a card,
+    /// unless a word makes it one.
+    @Test func aStatementAboutTheChildDescribes() throws {
+        let answerer = try answerer()
+        for text in ["my son is on the sen register", "he is 4 and at nursery", "my son is 16 and at college"] {
+            #expect(!MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
+            #expect(answerer.answer(text).kind != .myth, "\(text)")
+        }
+        #expect(MythDetector.isStatement(QuestionReading.foldForCues("he is 4 so he is too young for SEN support"), analyzer: .english))
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

@@ -274,6 +274,10 @@ struct MythDetector: Sendable {
     /// "right?": "The school is legally obliged to deliver everything in the plan."
     static func isStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         guard !folded.includes("?") else { return false }
+        // About the asker's own child or family ("my son is on the SEN register", "he is 4
+        // and at nursery") a statement describes: context, not a claim, unless a word makes
+        // it one ("… so she can't have SEN", "I'm assuming it has the same duties").
+        if familyOpeners.contains(where: { folded.hasPrefix($0) }), !makesAClaim(folded) { return false }
         guard !hasInvertedWordOrder(folded) else { return false }
         return isWrittenAsStatement(folded, analyzer: analyzer)
     }
@@ -308,7 +312,7 @@ struct MythDetector: Sendable {
         // difficulties setting should consider …"), "support plan legally binding" is
         // keywords, and "she has a support plan" only describes.
         if words.first?.first?.isNumber == false, words.contains(where: { statementVerbs.contains(String($0)) }),
-            words.contains(where: { claimWords.contains(String($0)) }) || claimPhrases.contains(where: { folded.includes($0) })
+            makesAClaim(folded)
         {
             return true
         }
@@ -323,6 +327,20 @@ struct MythDetector: Sendable {
         "law", "until", "before",
     ]
     static let claimPhrases = [" have to ", " has to ", " need to ", " needs to ", " got to "]
+
+    /// True when `folded` holds a word or phrase that makes a claim (``claimWords``,
+    /// ``claimPhrases``), or gives a reason or an assumption ("because", "so", "too young",
+    /// "assuming").
+    static func makesAClaim(_ folded: String) -> Bool {
+        folded.split(separator: " ").contains { claimWords.contains(String($0)) }
+            || (claimPhrases + [" because ", " so ", " too young", " too old", " assum"]).contains { folded.includes($0) }
+    }
+
+    /// How a statement about the asker's own child or family opens.
+    static let familyOpeners = [
+        " my son ", " my daughter ", " my child ", " my kid ", " my boy ", " my girl ", " my grandson ",
+        " my granddaughter ", " he ", " she ", " we ", " our ",
+    ]
     static let statementVerbs: Set<String> = [
         "is", "are", "was", "were", "isn't", "aren't", "do", "does", "don't", "doesn't", "can", "can't", "cannot", "must",
         "will", "won't", "should", "means", "mean", "gets", "get", "pays", "has", "have", "need", "needs",
