@@ -241,6 +241,14 @@ struct AnswererTests {
         #expect(MythDetector.isStatement(QuestionReading.foldForCues("he is 4 so he is too young for SEN support"), analyzer: .english))
     }
 
+    /// A yes/no question asks: a word such as "only" in it does not presume, while a negation
+    /// it takes for granted does.
+    @Test func aYesNoQuestionAsksUnlessItPresumesANegation() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("does the school have to use the SEN money only on my son?").kind == .answer)
+        #expect(answerer.answer("is there no SEN support in sixth form?").kind == .myth)
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

@@ -76,9 +76,13 @@ struct MythDetector: Sendable {
         // claim it reports ("what do I do now the school says she can't have SEN support?")
         // is put up for confirmation. A "why" question takes its premise as given ("why
         // can't under-5s have SEN?") and is read like any other.
+        // A yes/no question ("does the school have to use the money only on my son?") asks
+        // too: only a claim it reports, or a negation it presumes ("is there no SEN support in
+        // sixth form?"), is put up for confirmation; it is otherwise judged by ``polarMatch``.
+        let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
         let presumes =
-            MythDetector.isOpenQuestion(asked)
-            ? MythDetector.reportsAClaim(asked)
+            MythDetector.isOpenQuestion(asked) || polarAsked
+            ? MythDetector.reportsAClaim(asked) || (polarAsked && MythDetector.presumedNegations.contains { asked.includes($0) })
             : MythDetector.hasPresumptionCue(asked) || MythDetector.isStatement(asked, analyzer: analyzer)
         // Words putting a claim up to be checked ("is it true", "the school says", "I was
         // told") make any question but an open one a presumption, and a closer look at a card.
@@ -192,6 +196,12 @@ struct MythDetector: Sendable {
     static func isOpenQuestion(_ folded: String) -> Bool {
         openQuestionOpeners.contains { $0 != " why " && folded.hasPrefix($0) }
     }
+
+    /// Negations a yes/no question presumes ("is there no …", "not allowed", "too young").
+    static let presumedNegations = [
+        " is there no ", " no sen ", " no help", " no point", " no more ", " no longer", " not entitled", " not eligible",
+        " not allowed", " any more", " anymore", " too young", " too old",
+    ]
 
     /// Words reporting a claim someone made or the asker holds ("the school says", "I was
     /// told", "surely"): a presumption even inside an open question.
