@@ -249,6 +249,15 @@ struct AnswererTests {
         #expect(answerer.answer("is there no SEN support in sixth form?").kind == .myth)
     }
 
+    /// A not-covered topic named only in the context does not turn away a last question that
+    /// stands on its own; one that points back to it ("is that legal?") is still turned away.
+    @Test func aTopicInTheContextDoesNotTurnAwayTheQuestion() throws {
+        let answerer = try answerer()
+        let context = "We are on the waiting list for an autism assessment on the NHS. "
+        #expect(answerer.answer(context + "What should the school look at when deciding his SEN support?").kind == .answer)
+        #expect(answerer.answer(context + "Is that normal and how long will it take?").kind == .none)
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

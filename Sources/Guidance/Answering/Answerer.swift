@@ -135,8 +135,17 @@ public struct Answerer: Sendable {
             rerankDefinitions(addingAskedScores(textHits, query: query.terms), for: reading), question: weighed,
             includingAsked: true)
 
-        let namesUncoveredTopic =
+        var namesUncoveredTopic =
             scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
+        // A topic named only in the context of a longer question ("we're still on the waiting
+        // list for an ASD assessment. what will school look at to decide his support?") does
+        // not turn away a last question that stands on its own: three or more terms, no word
+        // pointing back to the context ("is that legal?"), no topic of its own, and covered.
+        if namesUncoveredTopic, history.isEmpty, let last = QuestionReading.finalQuestion(of: reading.corrected),
+            standsOnItsOwn(last)
+        {
+            namesUncoveredTopic = false
+        }
         let judged = query.judgedTerms
         var notCovered = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
@@ -175,6 +184,19 @@ public struct Answerer: Sendable {
             question: question, kind: .answer, summary: summary, myth: nil, citations: Array(citations),
             signposts: signposts(for: reading), suggestions: suggestions, correctedQuestion: corrected)
     }
+
+    /// Whether `question`, the last question of a longer one, asks something the guidance
+    /// covers without leaning on the sentences before it.
+    func standsOnItsOwn(_ question: String) -> Bool {
+        let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
+        guard Set(reading.terms).count >= 3, !Answerer.pointingBack.contains(where: { reading.folded.includes($0) }),
+            scope.outOfScopeTopic(question: reading.termsWithFiller, passageSequence: []) == nil
+        else { return false }
+        return isCoveredOnItsOwn(question)
+    }
+
+    /// Words by which a question points back to what came before ("is that legal?").
+    static let pointingBack = [" that ", " this ", " it ", " these ", " those ", " they ", " them "]
 
     /// Whether the guidance covers `question`, one sentence of a longer question, judged on
     /// its own: at least two terms of its own, and its best passage holds enough of it.
