@@ -143,6 +143,7 @@ struct AnswererTests {
             "The school is the one that pays for SEN Support.",
             "They have to do the assessment before anything else.",
             "The nursery said that children under 5 can't have SEN at all.",
+            "now he has his diagnosis the school will have to give him one to one help",
         ]
         for text in runOn {
             #expect(!MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")

@@ -313,7 +313,8 @@ struct MythDetector: Sendable {
     /// small words, or a word that makes a claim) rather than as search keywords.
     private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         guard !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
-            !(openQuestionOpeners + [" wat ", " wot ", " whats ", " what's "]).contains(where: { folded.includes($0) })
+            // "Will" asks only at the start: "school will have to give him a 1:1" states.
+            !(openQuestionOpeners.filter { $0 != " will " } + [" wat ", " wot ", " whats ", " what's "]).contains(where: { folded.includes($0) })
         else { return false }
         let words = folded.split(separator: " ")
         // A short statement states a claim with a verb and a word that makes one ("code of
