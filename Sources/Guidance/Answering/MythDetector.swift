@@ -211,9 +211,28 @@ struct MythDetector: Sendable {
     ]
 
     static func reportsAClaim(_ folded: String) -> Bool {
-        let asksWhatWasSaid = askingWhatWasSaid.contains { folded.includes($0) }
+        let asksWhatWasSaid = askingWhatWasSaid.contains { folded.includes($0) } || asksWhatSomeoneSaid(folded)
         return claimReports.contains { folded.includes($0) && !($0 == " said " && asksWhatWasSaid) }
     }
+
+    /// True when "said" closes a "what …" of a few words ("what the physio and the ed psych
+    /// said", "… said after the visit"): the asker asks what was said.
+    static func asksWhatSomeoneSaid(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        for (position, word) in words.enumerated() where word == "said" || word == "say" || word == "says" {
+            let before = words[max(0, position - 7)..<position]
+            // "… the SENCo said he is too young" reports: a clause follows what was said.
+            let next = position + 1 < words.count ? String(words[position + 1]) : ""
+            if before.contains("what"), !before.contains(where: { $0.hasSuffix("?") }), !clauseOpeningWords.contains(next) {
+                return true
+            }
+        }
+        return false
+    }
+
+    static let clauseOpeningWords: Set<String> = [
+        "he", "she", "they", "that", "it", "i", "we", "you", "the", "my", "his", "her", "their", "our", "there", "no", "this",
+    ]
 
     /// "Will I be told what they said?" asks for what was said rather than reporting it.
     static let askingWhatWasSaid = [" what they said", " what she said", " what he said", " what was said", " what you said"]
