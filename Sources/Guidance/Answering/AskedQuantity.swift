@@ -91,12 +91,12 @@ enum AskedQuantity: Equatable, Sendable {
             if character.isLetter || character.isNumber || character == "£" || insideNumber {
                 current.append(character)
             } else if !current.isEmpty {
-                words.append(current.trimmingTrailing(",."))
+                words.append(current.trimmingCharacters(in: ",."))
                 current = ""
             }
             previous = character
         }
-        if !current.isEmpty { words.append(current.trimmingTrailing(",.")) }
+        if !current.isEmpty { words.append(current.trimmingCharacters(in: ",.")) }
         return words
     }
 
@@ -107,13 +107,5 @@ enum AskedQuantity: Equatable, Sendable {
 
     static func isNumber(_ word: String) -> Bool {
         numberWords.contains(word) || (!word.isEmpty && word.allSatisfy { $0.isNumber || $0 == "," || $0 == "." })
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailing(_ characters: String) -> String {
-        var result = Substring(self)
-        while let last = result.last, characters.contains(last) { result.removeLast() }
-        return String(result)
     }
 }

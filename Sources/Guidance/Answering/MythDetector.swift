@@ -79,15 +79,16 @@ struct MythDetector: Sendable {
         // A yes/no question ("does the school have to use the money only on my son?") asks
         // too: only a claim it reports, or a negation it presumes ("is there no SEN support in
         // sixth form?"), is put up for confirmation; it is otherwise judged by ``polarMatch``.
+        let openAsked = MythDetector.isOpenQuestion(asked)
         let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
         let presumes =
-            MythDetector.isOpenQuestion(asked) || polarAsked
+            openAsked || polarAsked
             ? MythDetector.reportsAClaim(asked) || (polarAsked && MythDetector.presumedNegations.contains { asked.includes($0) })
             : MythDetector.hasPresumptionCue(asked) || MythDetector.isStatement(asked, analyzer: analyzer)
         // Words putting a claim up to be checked ("is it true", "the school says", "I was
         // told") make any question but an open one a presumption, and a closer look at a card.
         let checksAClaim =
-            (presumes || !MythDetector.isOpenQuestion(asked)) && MythDetector.claimChecks.contains { reading.folded.includes($0) }
+            (presumes || !openAsked) && MythDetector.claimChecks.contains { reading.folded.includes($0) }
         let cue = presumes || checksAClaim
         for (card, (cardPhrasings, (masses, vocabulary))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))) {
             var sharedWithCard = 0.0
@@ -211,12 +212,13 @@ struct MythDetector: Sendable {
     ]
 
     static func reportsAClaim(_ folded: String) -> Bool {
-        let asksWhatWasSaid = askingWhatWasSaid.contains { folded.includes($0) } || asksWhatSomeoneSaid(folded)
+        let asksWhatWasSaid = asksWhatSomeoneSaid(folded)
         return claimReports.contains { folded.includes($0) && !($0 == " said " && asksWhatWasSaid) }
     }
 
-    /// True when "said" closes a "what …" of a few words ("what the physio and the ed psych
-    /// said", "… said after the visit"): the asker asks what was said.
+    /// True when "said" closes a "what …" of a few words ("will I be told what they said?",
+    /// "what the physio and the ed psych said after the visit"): the asker asks what was
+    /// said rather than reporting it.
     static func asksWhatSomeoneSaid(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         for (position, word) in words.enumerated() where word == "said" || word == "say" || word == "says" {
@@ -230,12 +232,8 @@ struct MythDetector: Sendable {
         return false
     }
 
-    static let clauseOpeningWords: Set<String> = [
-        "he", "she", "they", "that", "it", "i", "we", "you", "the", "my", "his", "her", "their", "our", "there", "no", "this",
-    ]
-
-    /// "Will I be told what they said?" asks for what was said rather than reporting it.
-    static let askingWhatWasSaid = [" what they said", " what she said", " what he said", " what was said", " what you said"]
+    /// Words that open what someone said ("said he is too young", "said that …", "said no").
+    static let clauseOpeningWords = modalSubjects.union(["that", "no", "this"])
 
     /// True when a question typed without a question mark has a question's word order
     /// somewhere in it — a verb before its subject ("my daughter has no friends … can the
@@ -333,7 +331,7 @@ struct MythDetector: Sendable {
     private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         guard !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
             // "Will" asks only at the start: "school will have to give him a 1:1" states.
-            !(openQuestionOpeners.filter { $0 != " will " } + [" wat ", " wot ", " whats ", " what's "]).contains(where: { folded.includes($0) })
+            !openQuestionOpeners.contains(where: { $0 != " will " && folded.includes($0) })
         else { return false }
         let words = folded.split(separator: " ")
         // A short statement states a claim with a verb and a word that makes one ("code of
@@ -363,8 +361,9 @@ struct MythDetector: Sendable {
     /// "assuming").
     static func makesAClaim(_ folded: String) -> Bool {
         folded.split(separator: " ").contains { claimWords.contains(String($0)) }
-            || (claimPhrases + [" because ", " so ", " too young", " too old", " assum"]).contains { folded.includes($0) }
+            || (claimPhrases + reasonPhrases).contains { folded.includes($0) }
     }
+    static let reasonPhrases = [" because ", " so ", " too young", " too old", " assum"]
 
     /// How a statement about the asker's own child or family opens.
     static let familyOpeners = [

@@ -28,8 +28,8 @@ struct QuestionReading: Sendable {
             defer { output += trailing }
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
-            if let contraction = QuestionReading.contractions[lower] {
-                output += contraction  // "arent" is "aren't", not a misspelt "parent"
+            if let meant = QuestionReading.shortForms[lower] {
+                output += meant  // "arent" is "aren't", not a misspelt "parent"
                 word = ""
                 return
             }
@@ -65,7 +65,7 @@ struct QuestionReading: Sendable {
     /// Contractions typed without their apostrophe, which spelling correction would otherwise
     /// turn into other words ("arent" → "parent"), and question words and "year" typed short
     /// ("wat", "hw", "wen", "cud", "yr").
-    static let contractions: [String: String] = [
+    static let shortForms: [String: String] = [
         "arent": "aren't", "isnt": "isn't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
         "cant": "can't", "wont": "won't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "couldnt": "couldn't",
         "wasnt": "wasn't", "werent": "weren't", "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't",

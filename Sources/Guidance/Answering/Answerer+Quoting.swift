@@ -1,0 +1,64 @@
+import SearchCore
+
+/// Making the answer from ranked passages: citations, the myth answer, the summary quoted
+/// from the best passage, and signposts.
+extension Answerer {
+    func citation(ordinal: Int, score: Double) -> Citation {
+        Citation(
+            passage: library.passage(at: ordinal), document: library.document(ofPassageAt: ordinal), score: score,
+            strength: passageStrengths[ordinal])
+    }
+
+    func mythAnswer(
+        _ reading: QuestionReading, _ card: MythCard, hits: [ScoredPassage], count: Int, suggestions: [String],
+        corrected: String?
+    ) -> Answer {
+        var citations: [Citation] = []
+        for evidence in card.evidence {
+            guard let ordinal = library.corpus.ordinal(ofPassage: evidence.passageID),
+                !citations.contains(where: { $0.passage.id == evidence.passageID })
+            else { continue }
+            let score = hits.first(where: { $0.ordinal == ordinal })?.score ?? 0
+            citations.append(citation(ordinal: ordinal, score: score))
+        }
+        for hit in hits where citations.count < count && !citations.contains(where: { $0.passage.id == hit.passageID }) {
+            citations.append(citation(ordinal: hit.ordinal, score: hit.score))
+        }
+        return Answer(
+            question: reading.original, kind: .myth, summary: "\(card.verdict). \(card.fact)", myth: card,
+            citations: Array(citations.prefix(max(count, card.evidence.count))), signposts: signposts(for: reading),
+            suggestions: suggestions, correctedQuestion: corrected)
+    }
+
+    /// The sentences of `passage` that say most of what the question asks, quoted exactly:
+    /// the best sentence, and the next one when it scores nearly as well.
+    func summarize(ordinal: Int, for questionTerms: Set<String>) -> String {
+        let passage = library.passage(at: ordinal)
+        let sentences = passageSentences[ordinal]
+        guard sentences.count > 1 else { return sentences.first ?? passage.text }
+        let scored = passageSentenceTerms[ordinal].enumerated().map { position, terms -> (Int, Double) in
+            let score = questionTerms.intersection(terms).reduce(0) { $0 + scope.weight($1) }
+            return (position, score)
+        }
+        let ranked = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        guard let best = ranked.first else { return passage.text }
+        var chosen = [best.0]
+        if ranked.count > 1, ranked[1].1 > 0, ranked[1].1 >= best.1 * 0.8 { chosen.append(ranked[1].0) }
+        // Sentences from one line are joined with a space, from different lines (list items,
+        // table cells) with a line break, so the summary reads as the passage does.
+        let ordered = chosen.sorted()
+        var summary = sentences[ordered[0]]
+        for (previous, next) in zip(ordered, ordered.dropFirst()) {
+            let sameLine = passage.text.includes(sentences[previous] + " " + sentences[next])
+            summary += (sameLine ? " " : "\n") + sentences[next]
+        }
+        return summary
+    }
+
+    func signposts(for reading: QuestionReading) -> [Signpost] {
+        var result: [Signpost] = [.localIAS]
+        let assessmentTerms = Set(analyzer.terms("EHC needs assessment EHCP"))
+        if !assessmentTerms.isDisjoint(with: reading.terms) { result.append(.ipseaNeedsAssessments) }
+        return result
+    }
+}

@@ -1,0 +1,137 @@
+import SearchCore
+
+/// Ranking the passages for a question: BM25 over the guidance, the ways people ask for each
+/// passage, and reranking by how much of the question a passage holds.
+extension Answerer {
+    /// The passages BM25 finds for `terms` over the guidance's own words, best first; lists of
+    /// link titles left out.
+    func searchPassages(_ terms: [WeightedTerm], limit: Int) -> [ScoredPassage] {
+        library.index.search(terms, limit: limit, parameters: parameters) { !navigationOnly[$0] }
+    }
+
+    /// `textHits` ranked on the guidance's own words, for judging whether the guidance covers
+    /// the question and whether a myth card is confirmed: definitions first for "what is X",
+    /// then by coverage of the question.
+    func judgedRanking(_ textHits: [ScoredPassage], reading: QuestionReading, question: ScopeJudge.WeighedQuestion)
+        -> [ScoredPassage]
+    {
+        rerankByCoverage(rerankDefinitions(textHits, for: reading), question: question)
+    }
+
+    /// How much a passage's coverage of the question (the share of its information the
+    /// passage holds, 0...1) raises its score: score × (1 + coverageMix × coverage). BM25
+    /// rewards a word said often; this rewards saying all of what was asked (calibrated on both
+    /// question sets: docs/ANSWERS.md).
+    static let coverageMix = 0.5
+    /// The same for ranking the passages to quote, where a passage's questions count towards
+    /// its coverage: with the questions' everyday words a passage's coverage says more about
+    /// whether it answers (measured on all six question sets: 0.8–1.5 raise hit@1 and MRR on
+    /// nearly every set and change no kind; docs/ANSWERS.md). The not-covered judgement keeps
+    /// ``coverageMix``.
+    static let quotedCoverageMix = 1.0
+
+    /// A list whose line of introduction says at least half of what the question asks ("what
+    /// goes in a support plan" and "The SEN Support Plan can be used to record:") gains
+    /// listIntroductionMix × that share: BM25 marks long lists down for their length, though
+    /// the introduction names exactly what the list answers (measured on all four question
+    /// sets: docs/ANSWERS.md).
+    static let listIntroductionMix = 1.0
+    static let listIntroductionMinimum = 0.5
+
+    /// The first line of a passage that is that line and then only list items ("- …"), at
+    /// least two, when it ends with a colon; "" otherwise.
+    static func listIntroduction(_ passage: Passage) -> String {
+        let lines = passage.text.split(separator: "\n")
+        guard lines.count >= 3, let first = lines.first, first.hasSuffix(":"),
+            lines.dropFirst().allSatisfy({ $0.hasPrefix("- ") })
+        else { return "" }
+        return String(first)
+    }
+
+    /// Passage ids for the question indexes: ordinals as fixed-width digits, so ties break in
+    /// ordinal order.
+    static func sortableID(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+
+    /// `hits` with each passage's score raised by ``askedWeight`` × the BM25 score of the
+    /// passage's question (``PassageQuestions``) that best matches the query, and passages
+    /// found only that way added. The best single question, not all of a passage's questions
+    /// together, so a passage is not favoured for having many.
+    func addingAskedScores(_ hits: [ScoredPassage], query: [WeightedTerm]) -> [ScoredPassage] {
+        guard let questionIndex else { return hits }
+        var asked: [Int: Double] = [:]
+        for hit in questionIndex.search(query, limit: 30) {
+            let ordinal = questionPassage[hit.ordinal]
+            asked[ordinal] = max(asked[ordinal] ?? 0, hit.score)
+        }
+        var scores: [Int: Double] = [:]
+        for hit in hits { scores[hit.ordinal] = hit.score }
+        for (ordinal, score) in asked where !navigationOnly[ordinal] {
+            scores[ordinal, default: 0] += Answerer.askedWeight * score
+        }
+        return scores.map { ScoredPassage(ordinal: $0.key, passageID: library.corpus.passages[$0.key].id, score: $0.value) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
+    }
+
+    /// How much the ways people ask for a passage count beside its own words (measured on all
+    /// six question sets: docs/ANSWERS.md).
+    static let askedWeight = 0.7
+
+    /// Reorders the hits by BM25 score weighted by coverage of the question.
+    func rerankByCoverage(_ hits: [ScoredPassage], question weighed: ScopeJudge.WeighedQuestion, includingAsked: Bool = false)
+        -> [ScoredPassage]
+    {
+        let rescored = hits.map { hit in
+            let held = scope.coverage(
+                weighed, passageTerms: includingAsked ? passageAndQuestionTerms[hit.ordinal] : passageTerms[hit.ordinal])
+            let introduction = listIntroductionTerms[hit.ordinal]
+            let introduced = introduction.isEmpty ? 0 : scope.coverage(weighed, passageTerms: introduction)
+            let listBoost = introduced >= Answerer.listIntroductionMinimum ? Answerer.listIntroductionMix * introduced : 0
+            return ScoredPassage(
+                ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * (1 + (includingAsked ? Answerer.quotedCoverageMix : Answerer.coverageMix) * held + listBoost))
+        }
+        return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
+    }
+
+    /// For a question asking what something is or means ("what is ENF", "what does SEN
+    /// Support mean"), passages that define it — spelling out an abbreviation as
+    /// "exceptional needs funding (ENF)", or saying "This means …" — move up: their score is
+    /// multiplied by ``definitionBoost``.
+    func rerankDefinitions(_ hits: [ScoredPassage], for reading: QuestionReading) -> [ScoredPassage] {
+        let folded = reading.folded
+        let asksWhatIs = [" what is ", " what's ", " whats ", " what are ", " meaning of ", " stand for ", " stands for "]
+            .contains { folded.includes($0) }
+        let asksWhatMeans = folded.includes(" what does ") && (folded.includes(" mean ") || folded.includes(" mean? "))
+        let asksForDefinition = (asksWhatIs || asksWhatMeans) && !folded.includes(" how ")
+        guard asksForDefinition else { return hits }
+        let abbreviations = reading.original.split { !$0.isLetter }.filter { word in
+            word.count >= 2 && word.filter(\.isUppercase).count >= 2
+        }.map { "(" + $0.lowercased() + ")" }
+        let rescored = hits.map { hit -> ScoredPassage in
+            let text = foldedPassages[hit.ordinal]
+            let defines = abbreviations.contains { text.includes($0) } || text.includes(" means ") || text.includes("this means")
+                || text.includes("is a term used")
+            return defines
+                ? ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * Answerer.definitionBoost) : hit
+        }
+        return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
+    }
+
+    /// Calibrated on the development questions (docs/ANSWERS.md).
+    static let definitionBoost = 1.5
+
+    /// True for a passage whose every line is a short list item with no sentence in it:
+    /// a list of link titles such as "- IPSEA helplines and services".
+    static func isNavigationOnly(_ passage: Passage) -> Bool {
+        let lines = passage.text.split(separator: "\n")
+        let items = lines.filter { $0.hasPrefix("- ") }
+        guard items.count >= 2 else { return false }
+        let intro = lines.filter { !$0.hasPrefix("- ") }
+        guard intro.allSatisfy({ $0.hasSuffix(":") && $0.split(separator: " ").count <= 8 }) else { return false }
+        return items.allSatisfy { item in
+            item.split(separator: " ").count <= 9 && !item.dropLast().contains(". ") && !item.hasSuffix(".")
+        }
+    }
+}
