@@ -268,6 +268,34 @@ struct AnswererTests {
         #expect(Answerer.listIntroduction(answer.citations[0].passage) == "The SEN Support Plan can be used to record:")
     }
 
+    /// The passages to quote are ranked beyond single words: a passage holding the question's
+    /// word pairs side by side, the passage its everyday wording most clearly asks for, and a
+    /// passage that says more move up. Both questions had their answer fourth or fifth
+    /// before (docs/ANSWERS.md, "The fitted ranking").
+    @Test func thePassagesToQuoteAreRankedBeyondSingleWords() throws {
+        let answerer = try answerer()
+        let staff = answerer.answer(
+            "DS has ADHD & is on SEN supp - shouldn't ALL staff incl. lunchtime staff and PE teacher know about his needs?")
+        #expect(staff.citations.first?.passage.text.hasPrefix("All those who work with your child should be made aware") == true)
+        let budget = answerer.answer("what if the school has used all its sen budget")
+        #expect(budget.citations.prefix(3).contains { $0.passage.text.contains("If the school have used all of this budget") })
+    }
+
+    /// A myth answer quotes every proof of its card, and the passage that answers the question
+    /// best within the first three even when the card has more proofs than that.
+    @Test func aMythAnswerQuotesTheBestPassageWithinTheFirstThree() throws {
+        let answer = try answerer().answer(
+            "I asked how the school spends its SEN money on my daughter and was told that's an internal matter parents can't ask about.")
+        let card = try #require(answer.myth)
+        #expect(card.id == "no-need-to-tell-parents")
+        #expect(card.evidence.count == 4)
+        let quoted = answer.citations.map(\.passage.id)
+        #expect(card.evidence.allSatisfy { quoted.contains($0.passageID) })
+        #expect(quoted.count == 5)
+        #expect(quoted[2] == "bexley-sen-support#element-2-4")
+        #expect(answer.citations[2].passage.text.hasPrefix("You can ask your school how it uses its SEN budget"))
+    }
+
     @Test func aLocalDocumentSaysWhichAreaItSpeaksFor() throws {
         let answer = try answerer().answer("what is exceptional needs funding")
         let hertfordshire = try #require(answer.citations.first { $0.document.id == "hpci-sen-support" })

@@ -21,12 +21,21 @@ extension Answerer {
             let score = hits.first(where: { $0.ordinal == ordinal })?.score ?? 0
             citations.append(citation(ordinal: ordinal, score: score))
         }
+        // The passage that answers the question best is quoted within the first three even
+        // when the card has three proofs or more: the question may ask about one side of the
+        // misconception that another passage speaks to (measured: docs/ANSWERS.md).
+        var bestAdded = 0
+        if let best = hits.first, !citations.contains(where: { $0.passage.id == best.passageID }) {
+            let third = min(Answerer.defaultCitationCount - 1, citations.count)
+            citations.insert(citation(ordinal: best.ordinal, score: best.score), at: third)
+            bestAdded = 1
+        }
         for hit in hits where citations.count < count && !citations.contains(where: { $0.passage.id == hit.passageID }) {
             citations.append(citation(ordinal: hit.ordinal, score: hit.score))
         }
         return Answer(
             question: reading.original, kind: .myth, summary: "\(card.verdict). \(card.fact)", myth: card,
-            citations: Array(citations.prefix(max(count, card.evidence.count))), signposts: signposts(for: reading),
+            citations: Array(citations.prefix(max(count, card.evidence.count + bestAdded))), signposts: signposts(for: reading),
             suggestions: suggestions, correctedQuestion: corrected)
     }
 

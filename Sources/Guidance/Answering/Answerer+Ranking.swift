@@ -1,3 +1,4 @@
+import Foundation
 import SearchCore
 
 /// Ranking the passages for a question: BM25 over the guidance, the ways people ask for each
@@ -55,25 +56,83 @@ extension Answerer {
         return String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
-    /// `hits` with each passage's score raised by ``askedWeight`` × the BM25 score of the
-    /// passage's question (``PassageQuestions``) that best matches the query, and passages
-    /// found only that way added. The best single question, not all of a passage's questions
-    /// together, so a passage is not favoured for having many.
-    func addingAskedScores(_ hits: [ScoredPassage], query: [WeightedTerm]) -> [ScoredPassage] {
-        guard let questionIndex else { return hits }
+    /// The passages to quote for a question, best first: `textHits` with the ways people ask
+    /// for each passage added (``addingAskedScores(_:asked:)``), definitions first for "what
+    /// is X", reordered by coverage of the question with the passages' questions counted
+    /// (``rerankByCoverage(_:question:includingAsked:)``), and then by how a passage matches
+    /// the question beyond single words (``rerankForQuoting(_:asked:reading:question:)``).
+    func quotedRanking(
+        _ textHits: [ScoredPassage], query: [WeightedTerm], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
+    ) -> [ScoredPassage] {
+        let asked = askedScores(query)
+        let ranked = rerankByCoverage(
+            rerankDefinitions(addingAskedScores(textHits, asked: asked), for: reading), question: weighed, includingAsked: true)
+        return rerankForQuoting(ranked, asked: asked, reading: reading, question: weighed)
+    }
+
+    /// For each passage one of whose questions (``PassageQuestions``) the query finds, the
+    /// BM25 score of its best-matching question: the best single question, not all of a
+    /// passage's questions together, so a passage is not favoured for having many. Lists of
+    /// link titles left out.
+    func askedScores(_ query: [WeightedTerm]) -> [Int: Double] {
+        guard let questionIndex else { return [:] }
         var asked: [Int: Double] = [:]
         for hit in questionIndex.search(query, limit: 30) {
             let ordinal = questionPassage[hit.ordinal]
+            guard !navigationOnly[ordinal] else { continue }
             asked[ordinal] = max(asked[ordinal] ?? 0, hit.score)
         }
+        return asked
+    }
+
+    /// `hits` with each passage's score raised by ``askedWeight`` × its ``askedScores(_:)``
+    /// score, and passages found only that way added.
+    func addingAskedScores(_ hits: [ScoredPassage], asked: [Int: Double]) -> [ScoredPassage] {
         var scores: [Int: Double] = [:]
         for hit in hits { scores[hit.ordinal] = hit.score }
-        for (ordinal, score) in asked where !navigationOnly[ordinal] {
+        for (ordinal, score) in asked {
             scores[ordinal, default: 0] += Answerer.askedWeight * score
         }
         return scores.map { ScoredPassage(ordinal: $0.key, passageID: library.corpus.passages[$0.key].id, score: $0.value) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
     }
+
+    /// Reorders the passages to quote by what the sum of word scores misses. Each passage's
+    /// score is multiplied by e^(coverage × ``quotedCoverageWeight`` + pairs ×
+    /// ``quotedPairWeight`` + asked × ``quotedAskedWeight``) × (length + 1)^``quotedLengthExponent``:
+    /// - coverage: the share of the question's information the passage and its questions hold;
+    /// - pairs: the share of the question's adjacent word pairs ("reading age", "best
+    ///   endeavours", "speech therapist") found side by side in the passage;
+    /// - asked: its best question's score over the best any passage's question scored, so the
+    ///   passage a parent's wording most clearly asks for stands out;
+    /// - length: its number of words, which BM25 marks down more than a passage that says more
+    ///   deserves.
+    /// The weights were fitted by a listwise logistic regression on the 894 answer and myth
+    /// questions of the thirteen question sets, each set scored by weights fitted on the
+    /// other twelve (docs/ANSWERS.md).
+    func rerankForQuoting(
+        _ hits: [ScoredPassage], asked: [Int: Double], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
+    ) -> [ScoredPassage] {
+        let questionPairs = Set(zip(reading.terms, reading.terms.dropFirst()).map(TermPair.init))
+        let bestAsked = asked.values.max() ?? 0
+        let rescored = hits.map { hit in
+            let held = scope.coverage(weighed, passageTerms: passageAndQuestionTerms[hit.ordinal])
+            let pairs = questionPairs.isEmpty
+                ? 0 : Double(questionPairs.intersection(passageTermPairs[hit.ordinal]).count) / Double(questionPairs.count)
+            let askedShare = bestAsked > 0 ? (asked[hit.ordinal] ?? 0) / bestAsked : 0
+            let length = Double(passageSequences[hit.ordinal].count + 1)
+            let factor = exp(
+                Answerer.quotedCoverageWeight * held + Answerer.quotedPairWeight * pairs + Answerer.quotedAskedWeight * askedShare)
+                * pow(length, Answerer.quotedLengthExponent)
+            return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * factor)
+        }
+        return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
+    }
+
+    static let quotedCoverageWeight = 1.5
+    static let quotedPairWeight = 0.8
+    static let quotedAskedWeight = 1.2
+    static let quotedLengthExponent = 0.25
 
     /// How much the ways people ask for a passage count beside its own words (measured on all
     /// six question sets: docs/ANSWERS.md).

@@ -14,6 +14,8 @@ public struct Answerer: Sendable {
     /// Analysed terms of every passage, by ordinal, in order and as a set.
     let passageSequences: [[String]]
     let passageTerms: [Set<String>]
+    /// Each passage's adjacent term pairs, for matching a question's pairs of words.
+    let passageTermPairs: [Set<TermPair>]
     /// For a passage that is a list under a line of introduction ("The SEN Support Plan can be
     /// used to record:"), that line's terms; empty for other passages.
     let listIntroductionTerms: [Set<String>]
@@ -63,6 +65,7 @@ public struct Answerer: Sendable {
         self.analyzer = analyzer
         self.passageSequences = library.corpus.passages.map { analyzer.terms($0.text) }
         self.passageTerms = passageSequences.map { Set($0) }
+        self.passageTermPairs = passageSequences.map { Set(zip($0, $0.dropFirst()).map(TermPair.init)) }
         self.listIntroductionTerms = library.corpus.passages.map(Answerer.listIntroduction).map { Set(analyzer.terms($0)) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
         self.foldedPassages = library.corpus.passages.map { TextFolding.fold($0.text) }
@@ -129,9 +132,7 @@ public struct Answerer: Sendable {
         // quoted are ranked with the ways people ask for them too.
         let weighed = scope.weigh(query.judgedTerms)
         let hits = judgedRanking(textHits, reading: reading, question: weighed)
-        let ranked = rerankByCoverage(
-            rerankDefinitions(addingAskedScores(textHits, query: query.terms), for: reading), question: weighed,
-            includingAsked: true)
+        let ranked = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
 
         var namesUncoveredTopic =
             scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
@@ -251,4 +252,10 @@ public struct Answerer: Sendable {
             }.joined(separator: ",")
         )
     }
+}
+
+/// Two terms side by side in a text, in order.
+struct TermPair: Hashable, Sendable {
+    let first: String
+    let second: String
 }
