@@ -281,6 +281,16 @@ struct AnswererTests {
         #expect(budget.citations.prefix(3).contains { $0.passage.text.contains("If the school have used all of this budget") })
     }
 
+    /// The passage judged for "not covered" is chosen as the quoted ones are, on the
+    /// guidance's own words: these were turned away when the passage judged was the one
+    /// holding their words most often rather than the one answering them.
+    @Test func theJudgedPassageIsChosenAsTheQuotedOnesAre() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("how do i know whos in charge of my sons support at school").kind == .answer)
+        #expect(answerer.answer("SEN supp plan - does school or LA own it?").kind == .answer)
+        #expect(answerer.answer("how do I renew my passport").kind == .none)
+    }
+
     /// A myth answer quotes every proof of its card, and the passage that answers the question
     /// best within the first three even when the card has more proofs than that.
     @Test func aMythAnswerQuotesTheBestPassageWithinTheFirstThree() throws {

@@ -10,13 +10,31 @@ extension Answerer {
         library.index.search(terms, limit: limit, parameters: parameters) { !navigationOnly[$0] }
     }
 
-    /// `textHits` ranked on the guidance's own words, for judging whether the guidance covers
-    /// the question and whether a myth card is confirmed: definitions first for "what is X",
-    /// then by coverage of the question.
-    func judgedRanking(_ textHits: [ScoredPassage], reading: QuestionReading, question: ScopeJudge.WeighedQuestion)
+    /// `textHits` ranked on the guidance's own words: definitions first for "what is X", then
+    /// by coverage of the question. Its first passage confirms a myth card
+    /// (``MythDetector/detect(_:bestPassageID:otherwiseNotCovered:)``), whose threshold was
+    /// calibrated on this ranking.
+    func coverageRanking(_ textHits: [ScoredPassage], reading: QuestionReading, question: ScopeJudge.WeighedQuestion)
         -> [ScoredPassage]
     {
         rerankByCoverage(rerankDefinitions(textHits, for: reading), question: question)
+    }
+
+    /// The ``coverageRanking(_:reading:question:)`` reordered as the passages to quote are
+    /// (``matchBeyondWords(ordinal:coverage:questionPairs:askedShare:)``) but on the guidance's
+    /// own words alone, for judging whether the guidance covers the question. The scores are
+    /// kept, since the scope judge's floor is a score on the guidance's own words: only which
+    /// passage is judged changes (measured: docs/ANSWERS.md).
+    func judgedRanking(_ byCoverage: [ScoredPassage], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion)
+        -> [ScoredPassage]
+    {
+        let questionPairs = termPairs(of: reading)
+        let keyed: [(hit: ScoredPassage, key: Double)] = byCoverage.map { hit in
+            let held = scope.coverage(weighed, passageTerms: passageTerms[hit.ordinal])
+            let factor = matchBeyondWords(ordinal: hit.ordinal, coverage: held, questionPairs: questionPairs, askedShare: 0)
+            return (hit, hit.score * factor)
+        }
+        return keyed.sorted { $0.key != $1.key ? $0.key > $1.key : $0.hit.passageID < $1.hit.passageID }.map(\.hit)
     }
 
     /// How much a passage's coverage of the question (the share of its information the
@@ -113,20 +131,32 @@ extension Answerer {
     func rerankForQuoting(
         _ hits: [ScoredPassage], asked: [Int: Double], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
     ) -> [ScoredPassage] {
-        let questionPairs = Set(zip(reading.terms, reading.terms.dropFirst()).map(TermPair.init))
+        let questionPairs = termPairs(of: reading)
         let bestAsked = asked.values.max() ?? 0
         let rescored = hits.map { hit in
             let held = scope.coverage(weighed, passageTerms: passageAndQuestionTerms[hit.ordinal])
-            let pairs = questionPairs.isEmpty
-                ? 0 : Double(questionPairs.intersection(passageTermPairs[hit.ordinal]).count) / Double(questionPairs.count)
             let askedShare = bestAsked > 0 ? (asked[hit.ordinal] ?? 0) / bestAsked : 0
-            let length = Double(passageSequences[hit.ordinal].count + 1)
-            let factor = exp(
-                Answerer.quotedCoverageWeight * held + Answerer.quotedPairWeight * pairs + Answerer.quotedAskedWeight * askedShare)
-                * pow(length, Answerer.quotedLengthExponent)
+            let factor = matchBeyondWords(ordinal: hit.ordinal, coverage: held, questionPairs: questionPairs, askedShare: askedShare)
             return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * factor)
         }
         return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
+    }
+
+    /// How much better than its word scores say a passage matches: e^(coverage ×
+    /// ``quotedCoverageWeight`` + pairs × ``quotedPairWeight`` + askedShare ×
+    /// ``quotedAskedWeight``) × (words + 1)^``quotedLengthExponent``, pairs being the share of
+    /// `questionPairs` side by side in the passage.
+    func matchBeyondWords(ordinal: Int, coverage: Double, questionPairs: Set<TermPair>, askedShare: Double) -> Double {
+        let pairs = questionPairs.isEmpty
+            ? 0 : Double(questionPairs.intersection(passageTermPairs[ordinal]).count) / Double(questionPairs.count)
+        let length = Double(passageSequences[ordinal].count + 1)
+        return exp(Answerer.quotedCoverageWeight * coverage + Answerer.quotedPairWeight * pairs + Answerer.quotedAskedWeight * askedShare)
+            * pow(length, Answerer.quotedLengthExponent)
+    }
+
+    /// The question's adjacent term pairs.
+    func termPairs(of reading: QuestionReading) -> Set<TermPair> {
+        Set(zip(reading.terms, reading.terms.dropFirst()).map(TermPair.init))
     }
 
     static let quotedCoverageWeight = 1.5

@@ -128,10 +128,12 @@ public struct Answerer: Sendable {
         let textHits = searchPassages(query.terms, limit: max(citationCount, 20))
         // The passage that answers best, for judging whether the guidance covers the question
         // and whether a myth card is confirmed, is chosen on the guidance's own words (its
-        // questions' words count towards how much of the question it holds); the passages
-        // quoted are ranked with the ways people ask for them too.
+        // questions' words count towards how much of the question it holds): for a myth card
+        // by coverage alone, for the judgement reordered as the quoted passages are. The
+        // passages quoted are ranked with the ways people ask for them too.
         let weighed = scope.weigh(query.judgedTerms)
-        let hits = judgedRanking(textHits, reading: reading, question: weighed)
+        let byCoverage = coverageRanking(textHits, reading: reading, question: weighed)
+        let hits = judgedRanking(byCoverage, reading: reading, question: weighed)
         let ranked = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
 
         var namesUncoveredTopic =
@@ -160,7 +162,7 @@ public struct Answerer: Sendable {
         // A question naming a topic the guidance does not cover ("… so I can take them to
         // tribunal") can still rest on a misconception it does cover: a presumption matching
         // a card as strongly as any cued myth is answered with the card.
-        if let match = mythDetector.detect(reading, bestPassageID: hits.first?.passageID, otherwiseNotCovered: notCovered),
+        if let match = mythDetector.detect(reading, bestPassageID: byCoverage.first?.passageID, otherwiseNotCovered: notCovered),
             !namesUncoveredTopic || (match.hasCue && match.strength >= MythDetector.cuedMatch)
         {
             return mythAnswer(reading, match.card, hits: ranked, count: citationCount, suggestions: suggestions, corrected: corrected)
@@ -200,7 +202,8 @@ public struct Answerer: Sendable {
         let query = contextualQuery(reading, history: [])
         guard Set(query.judgedTerms).count >= 2 else { return false }
         let weighed = scope.weigh(query.judgedTerms)
-        let best = judgedRanking(searchPassages(query.terms, limit: 20), reading: reading, question: weighed).first
+        let candidates = searchPassages(query.terms, limit: 20)
+        let best = judgedRanking(coverageRanking(candidates, reading: reading, question: weighed), reading: reading, question: weighed).first
         return !scope.isNotCovered(
             weighed, passageTerms: best.map { passageAndQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
     }
