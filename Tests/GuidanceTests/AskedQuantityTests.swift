@@ -54,6 +54,17 @@ struct AskedQuantityTests {
         #expect(allowance.kind == .none)
     }
 
+    /// The number must be stated about something the question asks about: "30 hours of
+    /// education" in a passage about nursery places does not say how many hours of one-to-one
+    /// help an EHC plan gives.
+    @Test func aNumberAboutSomethingElseDoesNotAnswer() throws {
+        let answerer = try #require(RealGuidance.answerer)
+        #expect(answerer.answer("how many hours of 1:1 does an EHCP usually give").kind == .none)
+        let nursery = try #require(answerer.library.corpus.passages.firstIndex { $0.text.contains("offer 30 hours of education") })
+        #expect(answerer.statesQuantity(.time, ordinal: nursery, askedAbout: ["hour", "ehcp"]) == false)
+        #expect(answerer.statesQuantity(.time, ordinal: nursery, askedAbout: ["hour", "educ"]))
+    }
+
     @Test func aQuestionAskingForATimeTheGuidanceGivesIsAnswered() throws {
         let answerer = try #require(RealGuidance.answerer)
         let answer = answerer.answer("how long has a new SENCo got to get the qualification")

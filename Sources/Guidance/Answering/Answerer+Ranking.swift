@@ -10,31 +10,30 @@ extension Answerer {
         library.index.search(terms, limit: limit, parameters: parameters) { !navigationOnly[$0] }
     }
 
-    /// `textHits` ranked on the guidance's own words: definitions first for "what is X", then
-    /// by coverage of the question. Its first passage confirms a myth card
-    /// (``MythDetector/detect(_:bestPassageID:otherwiseNotCovered:)``), whose threshold was
-    /// calibrated on this ranking.
-    func coverageRanking(_ textHits: [ScoredPassage], reading: QuestionReading, question: ScopeJudge.WeighedQuestion)
-        -> [ScoredPassage]
+    /// `textHits` ranked on the guidance's own words, twice:
+    /// - `byCoverage`: definitions first for "what is X", then by coverage of the question.
+    ///   Its first passage confirms a myth card
+    ///   (``MythDetector/detect(_:bestPassageID:otherwiseNotCovered:)``), whose threshold was
+    ///   calibrated on this ranking.
+    /// - `judged`: that ranking reordered as the passages to quote are
+    ///   (``matchBeyondWords(ordinal:coverage:questionPairs:askedShare:)``) but on the
+    ///   guidance's own words alone, for judging whether the guidance covers the question. The
+    ///   scores are kept, since the scope judge's floor is a score on the guidance's own words:
+    ///   only which passage is judged changes (measured: docs/ANSWERS.md).
+    func judgedRankings(_ textHits: [ScoredPassage], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion)
+        -> (byCoverage: [ScoredPassage], judged: [ScoredPassage])
     {
-        rerankByCoverage(rerankDefinitions(textHits, for: reading), question: question)
-    }
-
-    /// The ``coverageRanking(_:reading:question:)`` reordered as the passages to quote are
-    /// (``matchBeyondWords(ordinal:coverage:questionPairs:askedShare:)``) but on the guidance's
-    /// own words alone, for judging whether the guidance covers the question. The scores are
-    /// kept, since the scope judge's floor is a score on the guidance's own words: only which
-    /// passage is judged changes (measured: docs/ANSWERS.md).
-    func judgedRanking(_ byCoverage: [ScoredPassage], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion)
-        -> [ScoredPassage]
-    {
+        let coverage = coverages(of: textHits, question: weighed, includingAsked: false)
+        let byCoverage = rerankByCoverage(
+            rerankDefinitions(textHits, for: reading), coverage: coverage, mix: Answerer.coverageMix, question: weighed)
         let questionPairs = termPairs(of: reading)
         let keyed: [(hit: ScoredPassage, key: Double)] = byCoverage.map { hit in
-            let held = scope.coverage(weighed, passageTerms: passageTerms[hit.ordinal])
-            let factor = matchBeyondWords(ordinal: hit.ordinal, coverage: held, questionPairs: questionPairs, askedShare: 0)
+            let factor = matchBeyondWords(
+                ordinal: hit.ordinal, coverage: coverage[hit.ordinal] ?? 0, questionPairs: questionPairs, askedShare: 0)
             return (hit, hit.score * factor)
         }
-        return keyed.sorted { $0.key != $1.key ? $0.key > $1.key : $0.hit.passageID < $1.hit.passageID }.map(\.hit)
+        let judged = keyed.sorted { $0.key != $1.key ? $0.key > $1.key : $0.hit.passageID < $1.hit.passageID }.map(\.hit)
+        return (byCoverage, judged)
     }
 
     /// How much a passage's coverage of the question (the share of its information the
@@ -77,15 +76,16 @@ extension Answerer {
     /// The passages to quote for a question, best first: `textHits` with the ways people ask
     /// for each passage added (``addingAskedScores(_:asked:)``), definitions first for "what
     /// is X", reordered by coverage of the question with the passages' questions counted
-    /// (``rerankByCoverage(_:question:includingAsked:)``), and then by how a passage matches
-    /// the question beyond single words (``rerankForQuoting(_:asked:reading:question:)``).
+    /// (``rerankByCoverage(_:coverage:mix:question:)``), and then by how a passage matches
+    /// the question beyond single words (``rerankForQuoting(_:asked:coverage:reading:)``).
     func quotedRanking(
         _ textHits: [ScoredPassage], query: [WeightedTerm], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
     ) -> [ScoredPassage] {
         let asked = askedScores(query)
-        let ranked = rerankByCoverage(
-            rerankDefinitions(addingAskedScores(textHits, asked: asked), for: reading), question: weighed, includingAsked: true)
-        return rerankForQuoting(ranked, asked: asked, reading: reading, question: weighed)
+        let candidates = rerankDefinitions(addingAskedScores(textHits, asked: asked), for: reading)
+        let coverage = coverages(of: candidates, question: weighed, includingAsked: true)
+        let ranked = rerankByCoverage(candidates, coverage: coverage, mix: Answerer.quotedCoverageMix, question: weighed)
+        return rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
     }
 
     /// For each passage one of whose questions (``PassageQuestions``) the query finds, the
@@ -129,12 +129,12 @@ extension Answerer {
     /// questions of the thirteen question sets, each set scored by weights fitted on the
     /// other twelve (docs/ANSWERS.md).
     func rerankForQuoting(
-        _ hits: [ScoredPassage], asked: [Int: Double], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
+        _ hits: [ScoredPassage], asked: [Int: Double], coverage: [Int: Double], reading: QuestionReading
     ) -> [ScoredPassage] {
         let questionPairs = termPairs(of: reading)
         let bestAsked = asked.values.max() ?? 0
         let rescored = hits.map { hit in
-            let held = scope.coverage(weighed, passageTerms: passageAndQuestionTerms[hit.ordinal])
+            let held = coverage[hit.ordinal] ?? 0
             let askedShare = bestAsked > 0 ? (asked[hit.ordinal] ?? 0) / bestAsked : 0
             let factor = matchBeyondWords(ordinal: hit.ordinal, coverage: held, questionPairs: questionPairs, askedShare: askedShare)
             return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * factor)
@@ -168,18 +168,27 @@ extension Answerer {
     /// six question sets: docs/ANSWERS.md).
     static let askedWeight = 0.7
 
-    /// Reorders the hits by BM25 score weighted by coverage of the question.
-    func rerankByCoverage(_ hits: [ScoredPassage], question weighed: ScopeJudge.WeighedQuestion, includingAsked: Bool = false)
-        -> [ScoredPassage]
-    {
-        let rescored = hits.map { hit in
-            let held = scope.coverage(
+    /// Each hit's coverage of the question: the share of the question's information the
+    /// passage holds (with its questions' words too, when `includingAsked`).
+    func coverages(of hits: [ScoredPassage], question weighed: ScopeJudge.WeighedQuestion, includingAsked: Bool) -> [Int: Double] {
+        var coverage: [Int: Double] = [:]
+        for hit in hits {
+            coverage[hit.ordinal] = scope.coverage(
                 weighed, passageTerms: includingAsked ? passageAndQuestionTerms[hit.ordinal] : passageTerms[hit.ordinal])
+        }
+        return coverage
+    }
+
+    /// Reorders the hits by score × (1 + `mix` × coverage + a list introduction's boost).
+    func rerankByCoverage(
+        _ hits: [ScoredPassage], coverage: [Int: Double], mix: Double, question weighed: ScopeJudge.WeighedQuestion
+    ) -> [ScoredPassage] {
+        let rescored = hits.map { hit in
+            let held = coverage[hit.ordinal] ?? 0
             let introduction = listIntroductionTerms[hit.ordinal]
             let introduced = introduction.isEmpty ? 0 : scope.coverage(weighed, passageTerms: introduction)
             let listBoost = introduced >= Answerer.listIntroductionMinimum ? Answerer.listIntroductionMix * introduced : 0
-            return ScoredPassage(
-                ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * (1 + (includingAsked ? Answerer.quotedCoverageMix : Answerer.coverageMix) * held + listBoost))
+            return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * (1 + mix * held + listBoost))
         }
         return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
     }

@@ -16,6 +16,8 @@ public struct Answerer: Sendable {
     let passageTerms: [Set<String>]
     /// Each passage's adjacent term pairs, for matching a question's pairs of words.
     let passageTermPairs: [Set<TermPair>]
+    /// The terms of the units and money words a question asking for a number names.
+    let quantityTerms: Set<String>
     /// For a passage that is a list under a line of introduction ("The SEN Support Plan can be
     /// used to record:"), that line's terms; empty for other passages.
     let listIntroductionTerms: [Set<String>]
@@ -65,6 +67,7 @@ public struct Answerer: Sendable {
         self.analyzer = analyzer
         self.passageSequences = library.corpus.passages.map { analyzer.terms($0.text) }
         self.passageTerms = passageSequences.map { Set($0) }
+        self.quantityTerms = Set(analyzer.terms((AskedQuantity.timeUnits.union(AskedQuantity.moneyWords)).sorted().joined(separator: " ")))
         self.passageTermPairs = passageSequences.map { Set(zip($0, $0.dropFirst()).map(TermPair.init)) }
         self.listIntroductionTerms = library.corpus.passages.map(Answerer.listIntroduction).map { Set(analyzer.terms($0)) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
@@ -132,8 +135,7 @@ public struct Answerer: Sendable {
         // by coverage alone, for the judgement reordered as the quoted passages are. The
         // passages quoted are ranked with the ways people ask for them too.
         let weighed = scope.weigh(query.judgedTerms)
-        let byCoverage = coverageRanking(textHits, reading: reading, question: weighed)
-        let hits = judgedRanking(byCoverage, reading: reading, question: weighed)
+        let (byCoverage, hits) = judgedRankings(textHits, reading: reading, question: weighed)
         let ranked = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
 
         var namesUncoveredTopic =
@@ -171,7 +173,7 @@ public struct Answerer: Sendable {
         // passage that does not state one: "how long does the council have to decide" is not
         // answered by "the council must decide" (measured: docs/ANSWERS.md).
         let unstatedQuantity = AskedQuantity.asked(in: reading.corrected).map { quantity in
-            ranked.first.map { !quantity.isStated(in: library.corpus.passages[$0.ordinal].text) } ?? true
+            ranked.first.map { !statesQuantity(quantity, ordinal: $0.ordinal, askedAbout: query.judgedTerms) } ?? true
         } ?? false
         if namesUncoveredTopic || notCovered || unstatedQuantity {
             return Answer(
@@ -183,6 +185,17 @@ public struct Answerer: Sendable {
         return Answer(
             question: question, kind: .answer, summary: summary, myth: nil, citations: Array(citations),
             signposts: signposts(for: reading), suggestions: suggestions, correctedQuestion: corrected)
+    }
+
+    /// Whether the passage at `ordinal` states a number of the kind asked for in a sentence
+    /// about something the question asks about: a term of the question other than the units
+    /// themselves. "30 hours of education" does not answer "how many hours of 1:1 does an
+    /// EHCP give" (measured: docs/ANSWERS.md).
+    func statesQuantity(_ quantity: AskedQuantity, ordinal: Int, askedAbout questionTerms: [String]) -> Bool {
+        let asked = Set(questionTerms).subtracting(quantityTerms)
+        return zip(passageSentences[ordinal], passageSentenceTerms[ordinal]).contains { sentence, terms in
+            quantity.isStated(in: sentence) && !terms.isDisjoint(with: asked)
+        }
     }
 
     /// Whether `reading`, the last question of a longer one, asks without leaning on the
@@ -203,7 +216,7 @@ public struct Answerer: Sendable {
         guard Set(query.judgedTerms).count >= 2 else { return false }
         let weighed = scope.weigh(query.judgedTerms)
         let candidates = searchPassages(query.terms, limit: 20)
-        let best = judgedRanking(coverageRanking(candidates, reading: reading, question: weighed), reading: reading, question: weighed).first
+        let best = judgedRankings(candidates, reading: reading, question: weighed).judged.first
         return !scope.isNotCovered(
             weighed, passageTerms: best.map { passageAndQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
     }
@@ -238,12 +251,14 @@ public struct Answerer: Sendable {
         return Set(reading.terms).count <= 2
     }
 
-    /// Internals for calibration: the best passage's coverage of the question, the
+    /// Internals for calibration: the judged passage's coverage of the question, the
     /// out-of-scope topic named (if any), and the best myth match.
     public func diagnose(_ question: String, history: [String] = []) -> (coverage: Double, topic: String?, myth: String?, mythStrength: Double, cue: Bool, top: Double, known: String) {
         let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
         let query = contextualQuery(reading, history: history)
-        let hits = searchPassages(query.terms, limit: 1)
+        let weighed = scope.weigh(query.judgedTerms)
+        let candidates = searchPassages(query.terms, limit: 20)
+        let hits = judgedRankings(candidates, reading: reading, question: weighed).judged
         let terms = hits.first.map { passageTerms[$0.ordinal] } ?? []
         let match = mythDetector.bestMatch(for: reading)
         return (
