@@ -289,6 +289,17 @@ struct AnswererTests {
         #expect(answerer.answer("how do i know whos in charge of my sons support at school").kind == .answer)
         #expect(answerer.answer("SEN supp plan - does school or LA own it?").kind == .answer)
         #expect(answerer.answer("how do I renew my passport").kind == .none)
+        // The passage first by coverage still counts: the judged one alone turned this away.
+        #expect(answerer.answer("my son shows signs of dyslexia, can he get sen support").kind == .answer)
+    }
+
+    /// The guidance names no signs or symptoms of any condition: a question asking for the
+    /// first signs is not covered, while one that only mentions signs is answered.
+    @Test func theFirstSignsOfAConditionAreNotCovered() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("what are the early signs of autism in a toddler").kind == .none)
+        #expect(answerer.answer("first signs of dyslexia in year 1").kind == .none)
+        #expect(answerer.answer("he shows signs of dyslexia, will the school give him SEN support?").kind == .answer)
     }
 
     /// A myth answer quotes every proof of its card, and the passage that answers the question

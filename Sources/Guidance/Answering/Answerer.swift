@@ -143,9 +143,7 @@ public struct Answerer: Sendable {
         let judged = query.judgedTerms
         var notCovered = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
-            || scope.isNotCovered(
-                weighed, passageTerms: hits.first.map { passageAndQuestionTerms[$0.ordinal] },
-                bestScore: hits.first?.score ?? 0)
+            || holdsTooLittle(weighed, byCoverage: byCoverage, judged: hits)
         // A question of several sentences whose context the guidance does not speak to ("At
         // home she can't follow more than one instruction at a time …") can still end by
         // asking what it answers ("Will the school listen to me?"): its last question is
@@ -216,9 +214,18 @@ public struct Answerer: Sendable {
         guard Set(query.judgedTerms).count >= 2 else { return false }
         let weighed = scope.weigh(query.judgedTerms)
         let candidates = searchPassages(query.terms, limit: 20)
-        let best = judgedRankings(candidates, reading: reading, question: weighed).judged.first
-        return !scope.isNotCovered(
-            weighed, passageTerms: best.map { passageAndQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
+        let rankings = judgedRankings(candidates, reading: reading, question: weighed)
+        return !holdsTooLittle(weighed, byCoverage: rankings.byCoverage, judged: rankings.judged)
+    }
+
+    /// Whether the guidance holds too little of the question (``ScopeJudge/isNotCovered``):
+    /// neither the passage first by coverage nor the passage judged best holds enough of it.
+    /// Either may be the one that answers; the judged passage alone turned away "my son
+    /// shows signs of dyslexia, can he get sen support" (measured: docs/ANSWERS.md).
+    func holdsTooLittle(_ weighed: ScopeJudge.WeighedQuestion, byCoverage: [ScoredPassage], judged: [ScoredPassage]) -> Bool {
+        [byCoverage.first, judged.first].allSatisfy { best in
+            scope.isNotCovered(weighed, passageTerms: best.map { passageAndQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
+        }
     }
 
     /// The query: the question's terms and the vocabulary's expansions; for a follow-up
