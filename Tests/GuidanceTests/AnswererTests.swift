@@ -144,6 +144,8 @@ struct AnswererTests {
             "They have to do the assessment before anything else.",
             "The nursery said that children under 5 can't have SEN at all.",
             "now he has his diagnosis the school will have to give him one to one help",
+            // A question word after "from", "on" or "by" is part of the statement.
+            "A school's SEN budget is worked out from how many pupils it has on the SEN register.",
         ]
         for text in runOn {
             #expect(!MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
@@ -151,6 +153,7 @@ struct AnswererTests {
         for text in statements {
             #expect(MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
         }
+        #expect(!MythDetector.isStatement(QuestionReading.foldForCues("I want to know how the school decides who gets SEN support."), analyzer: .english))
         #expect(!MythDetector.reportsAClaim(" will i be told what they said ? "))
         #expect(!MythDetector.reportsAClaim(" will the school let me know what the occupational therapist said after the visit "))
         #expect(try answerer().answer("will the school let me know what the occupational therapist said after the visit").kind == .answer)

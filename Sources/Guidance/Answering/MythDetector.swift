@@ -331,7 +331,7 @@ struct MythDetector: Sendable {
     private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         guard !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
             // "Will" asks only at the start: "school will have to give him a 1:1" states.
-            !openQuestionOpeners.contains(where: { $0 != " will " && folded.includes($0) })
+            !openQuestionOpeners.contains(where: { $0 != " will " && MythDetector.asksWith($0, in: folded) })
         else { return false }
         let words = folded.split(separator: " ")
         // A short statement states a claim with a verb and a word that makes one ("code of
@@ -345,6 +345,18 @@ struct MythDetector: Sendable {
             return true
         }
         return words.filter { analyzer.isStopword(String($0)) }.count >= 4
+    }
+
+    /// Whether question word `word` (" how ") asks in `folded`: not after a preposition that
+    /// makes it part of a statement ("it's worked out from how many SEN pupils they've got").
+    static func asksWith(_ word: String, in folded: String) -> Bool {
+        var searchStart = folded.startIndex
+        while let range = folded.range(of: word, range: searchStart..<folded.endIndex) {
+            let before = folded[..<range.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+            if !["from", "on", "by"].contains(before) { return true }
+            searchStart = folded.index(after: range.lowerBound)
+        }
+        return false
     }
 
     /// Words that make a short statement a claim about the rules rather than a description
