@@ -296,6 +296,20 @@ struct AnswererTests {
         #expect(answerer.answer("my son shows signs of dyslexia, can he get sen support").kind == .answer)
     }
 
+    /// A presumption the passage first by coverage holds too little of is a myth at the
+    /// looser strength set for it, though the judged passage would cover the question: the
+    /// rule was set on that passage's judgement.
+    @Test func aPresumptionIsJudgedOnThePassageFirstByCoverage() throws {
+        let answerer = try answerer()
+        let payment = answerer.answer(
+            "The school has hinted we should chip in towards our son's extra help, as families are expected to pay for SEN support.")
+        #expect(payment.kind == .myth)
+        let nursery = answerer.answer(
+            "My mum keeps saying nurseries don't do any of this SEN support stuff and it only kicks in once he starts proper school.")
+        #expect(nursery.kind == .myth)
+        #expect(nursery.myth?.id == "under-fives")
+    }
+
     /// The guidance names no signs or symptoms of any condition: a question asking for the
     /// first signs is not covered, while one that only mentions signs is answered.
     @Test func theFirstSignsOfAConditionAreNotCovered() throws {

@@ -141,9 +141,13 @@ public struct Answerer: Sendable {
         var namesUncoveredTopic =
             scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
         let judged = query.judgedTerms
-        var notCovered = judged.isEmpty
+        let nothingToJudge = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
-            || holdsTooLittle(weighed, byCoverage: byCoverage, judged: hits)
+        var notCovered = nothingToJudge || holdsTooLittle(weighed, [byCoverage.first, hits.first])
+        // The myth check's rule for presumptions the guidance would not otherwise cover was
+        // set when the passage judged was the one first by coverage: it keeps that judgement
+        // (measured: docs/ANSWERS.md).
+        var presumptionNotCovered = nothingToJudge || holdsTooLittle(weighed, [byCoverage.first])
         // A question of several sentences whose context the guidance does not speak to ("At
         // home she can't follow more than one instruction at a time …") can still end by
         // asking what it answers ("Will the school listen to me?"): its last question is
@@ -151,18 +155,19 @@ public struct Answerer: Sendable {
         // ("we're still on the waiting list for an ASD assessment. what will school look at to
         // decide his support?") does not turn away a last question that also stands apart from
         // the context (measured: docs/ANSWERS.md).
-        if notCovered || namesUncoveredTopic, history.isEmpty, let last = QuestionReading.finalQuestion(of: reading.corrected) {
+        if notCovered || presumptionNotCovered || namesUncoveredTopic, history.isEmpty, let last = QuestionReading.finalQuestion(of: reading.corrected) {
             let lastReading = QuestionReading(last, corrector: corrector, analyzer: analyzer)
             let standsApart = namesUncoveredTopic && standsApartFromContext(lastReading)
-            if notCovered || standsApart, isCoveredOnItsOwn(lastReading) {
+            if notCovered || presumptionNotCovered || standsApart, isCoveredOnItsOwn(lastReading) {
                 notCovered = false
+                presumptionNotCovered = false
                 if standsApart { namesUncoveredTopic = false }
             }
         }
         // A question naming a topic the guidance does not cover ("… so I can take them to
         // tribunal") can still rest on a misconception it does cover: a presumption matching
         // a card as strongly as any cued myth is answered with the card.
-        if let match = mythDetector.detect(reading, bestPassageID: byCoverage.first?.passageID, otherwiseNotCovered: notCovered),
+        if let match = mythDetector.detect(reading, bestPassageID: byCoverage.first?.passageID, otherwiseNotCovered: presumptionNotCovered),
             !namesUncoveredTopic || (match.hasCue && match.strength >= MythDetector.cuedMatch)
         {
             return mythAnswer(reading, match.card, hits: ranked, count: citationCount, suggestions: suggestions, corrected: corrected)
@@ -215,15 +220,16 @@ public struct Answerer: Sendable {
         let weighed = scope.weigh(query.judgedTerms)
         let candidates = searchPassages(query.terms, limit: 20)
         let rankings = judgedRankings(candidates, reading: reading, question: weighed)
-        return !holdsTooLittle(weighed, byCoverage: rankings.byCoverage, judged: rankings.judged)
+        return !holdsTooLittle(weighed, [rankings.byCoverage.first, rankings.judged.first])
     }
 
     /// Whether the guidance holds too little of the question (``ScopeJudge/isNotCovered``):
-    /// neither the passage first by coverage nor the passage judged best holds enough of it.
-    /// Either may be the one that answers; the judged passage alone turned away "my son
-    /// shows signs of dyslexia, can he get sen support" (measured: docs/ANSWERS.md).
-    func holdsTooLittle(_ weighed: ScopeJudge.WeighedQuestion, byCoverage: [ScoredPassage], judged: [ScoredPassage]) -> Bool {
-        [byCoverage.first, judged.first].allSatisfy { best in
+    /// none of `passages` holds enough of it. For the not-covered judgement they are the
+    /// passage first by coverage and the passage judged best: either may be the one that
+    /// answers, and the judged passage alone turned away "my son shows signs of dyslexia, can
+    /// he get sen support" (measured: docs/ANSWERS.md).
+    func holdsTooLittle(_ weighed: ScopeJudge.WeighedQuestion, _ passages: [ScoredPassage?]) -> Bool {
+        passages.allSatisfy { best in
             scope.isNotCovered(weighed, passageTerms: best.map { passageAndQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
         }
     }
