@@ -350,11 +350,13 @@ struct MythDetector: Sendable {
     /// Whether question word `word` (" how ") asks in `folded`: not after a preposition that
     /// makes it part of a statement ("it's worked out from how many SEN pupils they've got").
     static func asksWith(_ word: String, in folded: String) -> Bool {
-        var searchStart = folded.startIndex
-        while let range = folded.range(of: word, range: searchStart..<folded.endIndex) {
-            let before = folded[..<range.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+        guard folded.includes(word) else { return false }
+        let target = word.split(separator: " ")
+        let words = folded.split(separator: " ")
+        guard let first = target.first else { return false }
+        for index in words.indices where words[index] == first && words[index...].starts(with: target) {
+            let before = index > words.startIndex ? words[index - 1] : ""
             if !["from", "on", "by"].contains(before) { return true }
-            searchStart = folded.index(after: range.lowerBound)
         }
         return false
     }
