@@ -67,7 +67,7 @@ public struct Answerer: Sendable {
         self.analyzer = analyzer
         self.passageSequences = library.corpus.passages.map { analyzer.terms($0.text) }
         self.passageTerms = passageSequences.map { Set($0) }
-        self.quantityTerms = Set(analyzer.terms((AskedQuantity.timeUnits.union(AskedQuantity.moneyWords)).sorted().joined(separator: " ")))
+        self.quantityTerms = Set(analyzer.terms(AskedQuantity.timeUnits.union(AskedQuantity.moneyWords).joined(separator: " ")))
         self.passageTermPairs = passageSequences.map { Set(zip($0, $0.dropFirst()).map(TermPair.init)) }
         self.listIntroductionTerms = library.corpus.passages.map(Answerer.listIntroduction).map { Set(analyzer.terms($0)) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
@@ -131,9 +131,10 @@ public struct Answerer: Sendable {
         let textHits = searchPassages(query.terms, limit: max(citationCount, 20))
         // The passage that answers best, for judging whether the guidance covers the question
         // and whether a myth card is confirmed, is chosen on the guidance's own words (its
-        // questions' words count towards how much of the question it holds): for a myth card
-        // by coverage alone, for the judgement reordered as the quoted passages are. The
-        // passages quoted are ranked with the ways people ask for them too.
+        // questions' words count towards how much of the question it holds): for the myth
+        // check the passage first by coverage; for the not-covered judgement that passage and
+        // the one first when reordered as the quoted passages are. The passages quoted are
+        // ranked with the ways people ask for them too.
         let weighed = scope.weigh(query.judgedTerms)
         let (byCoverage, hits) = judgedRankings(textHits, reading: reading, question: weighed)
         let ranked = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
@@ -146,7 +147,7 @@ public struct Answerer: Sendable {
         var notCovered = nothingToJudge || holdsTooLittle(weighed, [byCoverage.first, hits.first])
         // The myth check's rule for presumptions the guidance would not otherwise cover was
         // set when the passage judged was the one first by coverage: it keeps that judgement
-        // (measured: docs/ANSWERS.md).
+        // (measured: docs/ANSWERS.md). It holds whenever `notCovered` does.
         var presumptionNotCovered = nothingToJudge || holdsTooLittle(weighed, [byCoverage.first])
         // A question of several sentences whose context the guidance does not speak to ("At
         // home she can't follow more than one instruction at a time …") can still end by
@@ -155,10 +156,10 @@ public struct Answerer: Sendable {
         // ("we're still on the waiting list for an ASD assessment. what will school look at to
         // decide his support?") does not turn away a last question that also stands apart from
         // the context (measured: docs/ANSWERS.md).
-        if notCovered || presumptionNotCovered || namesUncoveredTopic, history.isEmpty, let last = QuestionReading.finalQuestion(of: reading.corrected) {
+        if presumptionNotCovered || namesUncoveredTopic, history.isEmpty, let last = QuestionReading.finalQuestion(of: reading.corrected) {
             let lastReading = QuestionReading(last, corrector: corrector, analyzer: analyzer)
             let standsApart = namesUncoveredTopic && standsApartFromContext(lastReading)
-            if notCovered || presumptionNotCovered || standsApart, isCoveredOnItsOwn(lastReading) {
+            if presumptionNotCovered || standsApart, isCoveredOnItsOwn(lastReading) {
                 notCovered = false
                 presumptionNotCovered = false
                 if standsApart { namesUncoveredTopic = false }

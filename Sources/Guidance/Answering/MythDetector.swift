@@ -329,11 +329,10 @@ struct MythDetector: Sendable {
     /// No question word, not opening as a question, and written as a sentence (four or more
     /// small words, or a word that makes a claim) rather than as search keywords.
     private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
-        guard !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
-            // "Will" asks only at the start: "school will have to give him a 1:1" states.
-            !openQuestionOpeners.contains(where: { $0 != " will " && MythDetector.asksWith($0, in: folded) })
-        else { return false }
         let words = folded.split(separator: " ")
+        guard !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
+            !asksWithAQuestionWord(words)
+        else { return false }
         // A short statement states a claim with a verb and a word that makes one ("code of
         // practice is just advice", "the support plan is legally binding like an EHCP"); one
         // opening with a number is a staff search for a Code paragraph ("9.3 significant
@@ -347,19 +346,18 @@ struct MythDetector: Sendable {
         return words.filter { analyzer.isStopword(String($0)) }.count >= 4
     }
 
-    /// Whether question word `word` (" how ") asks in `folded`: not after a preposition that
-    /// makes it part of a statement ("it's worked out from how many SEN pupils they've got").
-    static func asksWith(_ word: String, in folded: String) -> Bool {
-        guard folded.includes(word) else { return false }
-        let target = word.split(separator: " ")
-        let words = folded.split(separator: " ")
-        guard let first = target.first else { return false }
-        for index in words.indices where words[index] == first && words[index...].starts(with: target) {
-            let before = index > words.startIndex ? words[index - 1] : ""
-            if !["from", "on", "by"].contains(before) { return true }
+    /// Whether a question word (``openQuestionOpeners``) asks among `words`: not "will"
+    /// after the start ("school will have to give him a 1:1" states), and not a question word
+    /// after a preposition that makes it part of a statement ("it's worked out from how many
+    /// SEN pupils they've got").
+    static func asksWithAQuestionWord(_ words: [Substring]) -> Bool {
+        words.indices.contains { index in
+            questionWords.contains(words[index]) && !(index > words.startIndex && ["from", "on", "by"].contains(words[index - 1]))
         }
-        return false
     }
+
+    /// ``openQuestionOpeners`` as words, "will" left out.
+    static let questionWords = Set(openQuestionOpeners.map { Substring($0.trimmingCharacters(in: " ")) }).subtracting(["will"])
 
     /// Words that make a short statement a claim about the rules rather than a description
     /// ("not", "only", "every", "must", "means", "like an EHCP", "legally" …).
