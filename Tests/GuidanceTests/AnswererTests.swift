@@ -447,6 +447,29 @@ struct SpellingCorrectorTests {
         #expect(corrector.correction(for: "ab") == nil)
     }
 
+    @Test func readsAMissedDoubleLetterBeforeANearerCommonWord() {
+        let corrector = SpellingCorrector(
+            knownWords: ["actual": 5, "later": 9, "letter": 2, "assessing": 2, "setting": 9, "governors": 3],
+            englishWords: ["asses", "spot", "fine", "care", "provide", "govern"], undoublingWords: ["actually", "wife"])
+        #expect(corrector.correction(for: "actualy") == "actually")
+        #expect(corrector.correction(for: "leter") == "letter")
+        #expect(corrector.correction(for: "assesing") == "assessing")
+        // A filler word is reached only by a missed double, never by any other edit.
+        #expect(SpellingCorrector(knownWords: ["school": 1], undoublingWords: ["wife"]).correction(for: "wifi") == nil)
+    }
+
+    @Test func leavesInflectionsOfRealWordsAlone() {
+        let corrector = SpellingCorrector(
+            knownWords: ["setting": 9, "find": 9, "care": 9, "provides": 3, "governors": 3],
+            englishWords: ["spot", "fine", "provide", "govern"])
+        #expect(corrector.correction(for: "spotting") == nil)
+        #expect(corrector.correction(for: "fined") == nil)
+        #expect(corrector.correction(for: "carer") == nil)
+        #expect(corrector.correction(for: "providers") == nil)
+        // "-ers" on a base that is a word only by itself is still a slip: "govern" + "ers".
+        #expect(corrector.correction(for: "governers") == "governors")
+    }
+
     @Test func editDistanceCountsASwapAsOne() {
         #expect(SpellingCorrector.editDistance(Array("daugther"), Array("daughter"), limit: 2) == 1)
         #expect(SpellingCorrector.editDistance(Array("kitten"), Array("sitting"), limit: 5) == 3)

@@ -105,7 +105,10 @@ public struct Answerer: Sendable {
             }
         }
         for word in Analyzer.englishStopwords where known[word] == nil { known[word] = 1 }
-        let corrector = SpellingCorrector(knownWords: known, englishWords: englishWords)
+        // Filler words ("actually", "really") are words too: "actualy" is the filler with an
+        // "l" left out, not the guidance word "actual".
+        let corrector = SpellingCorrector(
+            knownWords: known, englishWords: englishWords, undoublingWords: QuestionReading.fillerWords)
         self.corrector = corrector
         self.mythDetector = MythDetector(cards: library.myths, index: library.index, analyzer: analyzer) {
             QuestionReading($0, corrector: corrector, analyzer: analyzer).termsWithFiller

@@ -71,7 +71,7 @@ struct QuestionReading: Sendable {
         "wasnt": "wasn't", "werent": "weren't", "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't",
         "im": "I'm", "ive": "I've", "youre": "you're", "theyre": "they're", "thats": "that's", "whats": "what's",
         "wheres": "where's", "hes": "he's", "shes": "she's", "lets": "let's", "mustnt": "mustn't",
-        "whos": "who's", "hows": "how's", "wats": "what's",
+        "whos": "who's", "hows": "how's", "wats": "what's", "theres": "there's",
         // Question words typed short or misspelt, which would otherwise be "corrected" to a
         // guidance word ("wich" → "with") or weigh as unknown words.
         "wat": "what", "wot": "what", "wht": "what", "wich": "which", "whch": "which", "hw": "how", "wen": "when",

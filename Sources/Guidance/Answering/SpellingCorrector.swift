@@ -1,12 +1,15 @@
 /// Corrects misspelt words against the words the guidance itself uses.
 ///
 /// A word is left alone when the corpus uses it, when it is a real English word (the list in
-/// `Corpus/english-words.txt`), when it is a stop word, or when it is
+/// `Corpus/english-words.txt`) or a plain inflection of one ("spotting", "providers", "fined"),
+/// when it is a stop word, or when it is
 /// short (three letters or fewer) or holds a digit. A short word that starts a common corpus
 /// word is an abbreviation and is completed ("supp" → "support"). Otherwise the closest known word within
 /// one edit (two for words of eight letters or more; a swap of neighbours counts as one edit)
 /// replaces it, preferring the word the corpus uses most; ties keep the first in alphabetical
-/// order, so the result is deterministic.
+/// order, so the result is deterministic. Before that search, a word that misses one letter of
+/// a double in a known word is read as that word ("actualy" is "actually", not "actual";
+/// "leter" is "letter", not "later"): dropping one of a double is the commonest slip.
 public struct SpellingCorrector: Sendable {
     /// Known words and how often the corpus uses them.
     let frequencies: [String: Int]
@@ -16,9 +19,15 @@ public struct SpellingCorrector: Sendable {
     /// Real words outside the corpus ("daughter", "week"), never corrected.
     let englishWords: Set<String>
 
-    public init(knownWords: [String: Int], englishWords: Set<String> = []) {
+    /// Words outside the corpus that a misspelling is read as only when it misses one of their
+    /// doubled letters ("actualy" → "actually"): everyday words around a question, which
+    /// should not pull a new word such as "wifi" to "wife".
+    let undoublingWords: Set<String>
+
+    public init(knownWords: [String: Int], englishWords: Set<String> = [], undoublingWords: Set<String> = []) {
         self.frequencies = knownWords
         self.englishWords = englishWords
+        self.undoublingWords = undoublingWords
         var byLength: [Int: [String]] = [:]
         for word in knownWords.keys.sorted() { byLength[word.count, default: []].append(word) }
         self.wordsByLength = byLength
@@ -32,6 +41,10 @@ public struct SpellingCorrector: Sendable {
         else { return nil }
         if let completion = completion(of: word) { return completion }
         guard word.count >= 4 else { return nil }
+        // Before the inflection check: "assesing" is "asses" + "ing" as well as "assessing"
+        // with an "s" left out, and the slip is the likelier reading.
+        if let undoubled = undoubling(word) { return undoubled }
+        if isInflectionOfKnownWord(word) { return nil }
         let maximumDistance = word.count >= 8 ? 2 : 1
         var best: (word: String, distance: Int, frequency: Int)?
         let characters = Array(word)
@@ -68,6 +81,49 @@ public struct SpellingCorrector: Sendable {
             }
         }
         return best?.word
+    }
+
+    /// The known word that `word` is with one letter of a doubled pair left out, the most used
+    /// if several ("leter" → "letter").
+    func undoubling(_ word: String) -> String? {
+        let characters = Array(word)
+        var best: (word: String, frequency: Int)?
+        for index in 0..<characters.count {
+            var candidate = characters
+            candidate.insert(characters[index], at: index)
+            let spelled = String(candidate)
+            guard let frequency = frequencies[spelled] ?? (undoublingWords.contains(spelled) ? 0 : nil) else { continue }
+            if let current = best, current.frequency > frequency || (current.frequency == frequency && current.word < spelled) {
+                continue
+            }
+            best = (spelled, frequency)
+        }
+        return best?.word
+    }
+
+    /// Whether `word` is a known word with a plain English ending added: "-s", "-es", "-ies",
+    /// "-ed", "-ing", "-er", "-ers" or "-ly", allowing for a dropped "e" ("fined") and a
+    /// doubled last letter ("spotting"). The English list holds base forms far more fully than
+    /// their inflections, so without this "spotting" was "corrected" to "setting".
+    func isInflectionOfKnownWord(_ word: String) -> Bool {
+        let endings: [(ending: String, replacement: String)] = [
+            ("ies", "y"), ("ied", "y"), ("ers", ""), ("ing", ""), ("es", ""), ("ed", ""), ("er", ""), ("ly", ""), ("s", ""),
+        ]
+        for (ending, replacement) in endings where word.hasSuffix(ending) {
+            let stem = String(word.dropLast(ending.count))
+            // "carer" and "providers" are "care" and "provide" + "r(s)"; "governers" is not
+            // "govern" + "ers" but a misspelt "governors".
+            let isAgent = ending == "er" || ending == "ers"
+            var bases = isAgent ? [] : [stem + replacement]
+            if replacement.isEmpty {
+                bases.append(stem + "e")
+                if !isAgent, let last = stem.last, stem.dropLast().last == last { bases.append(String(stem.dropLast())) }
+            }
+            if bases.contains(where: { $0.count >= 4 && (frequencies[$0] != nil || englishWords.contains($0)) }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), stopping
