@@ -19,6 +19,17 @@ struct AnswererTests {
         #expect(first.localArea == nil)
     }
 
+    /// A claim in shorthand, "A = B", is put up for confirmation like a statement; "A = ?"
+    /// asks.
+    @Test func anEquationIsAClaim() throws {
+        let answer = try answerer().answer("no diagnosis = no support for adhd")
+        #expect(answer.kind == .myth)
+        #expect(answer.myth?.id == "diagnosis-needed")
+        #expect(MythDetector.equatesTwoThings("more SEN pupils = bigger notional SEN budget?"))
+        #expect(!MythDetector.equatesTwoThings("SMART targets on SEN supp plan = ?"))
+        #expect(!MythDetector.equatesTwoThings("no diagnosis, no support for adhd"))
+    }
+
     /// A yes/no question putting a misconception to the test is a myth; the same question
     /// offering an alternative asks which, and is answered.
     @Test func anAlternativeQuestionIsAnsweredNotTreatedAsAMyth() throws {

@@ -89,7 +89,7 @@ struct MythDetector: Sendable {
         // told") make any question but an open one a presumption, and a closer look at a card.
         let checksAClaim =
             (presumes || !openAsked) && MythDetector.claimChecks.contains { reading.folded.includes($0) }
-        let cue = presumes || checksAClaim
+        let cue = presumes || checksAClaim || MythDetector.equatesTwoThings(reading.corrected)
         for (card, (cardPhrasings, (masses, vocabulary))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))) {
             var sharedWithCard = 0.0
             for (term, weight) in question where vocabulary.contains(term) { sharedWithCard += weight }
@@ -292,6 +292,18 @@ struct MythDetector: Sendable {
             // "what are they?" asks; "… are they?" after a statement presumes.
             return !openQuestionOpeners.contains { folded.includes($0.dropLast() + cue) }
         }
+    }
+
+    /// True when the question sets one thing equal to another with "=" ("no diagnosis = no
+    /// support", "more SEN pupils = bigger SEN budget?"): a claim in shorthand, put up for
+    /// confirmation as a statement is. "SMART targets = ?" asks.
+    static func equatesTwoThings(_ text: String) -> Bool {
+        for sentence in QuestionReading.sentences(of: text) {
+            let sides = sentence.split(separator: "=", omittingEmptySubsequences: false)
+            guard sides.count == 2 else { continue }
+            if sides.allSatisfy({ $0.contains(where: \.isLetter) }) { return true }
+        }
+        return false
     }
 
     /// True when the question is a plain sentence stating something: no question mark, no
