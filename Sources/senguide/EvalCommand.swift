@@ -29,13 +29,40 @@ enum EvalCommand {
               --min-hit1 X, --min-hit3 X, --min-mrr X, --min-myth-recall X,
               --max-myth-false-alarms X, --min-abstention-recall X, --max-false-abstention X
                                           exit 1 when a measure is on the wrong side of X
+              --ranking-features OUT      also write, for each answer and myth question, the
+                                          candidate passages to quote with their score and the
+                                          features the ranking weighs, one JSON object a line
+                                          (question ids, passage ids and numbers only), for
+                                          scripts/fit_ranking.py
               --index DIR, --corpus DIR   where the guidance is (default: Index, Corpus)
             """,
         run: run)
 
+    /// One line of `--ranking-features`: the question's id, the candidates that hold its
+    /// evidence, and every candidate's score and features. No question text.
+    static func rankingFeatures(of question: Evaluation.Question, answerer: Answerer) -> String {
+        let evidence = question.evidence.map(TextFolding.fold)
+        let candidates = answerer.quotingCandidates(for: question.question)
+        let relevant = candidates.filter { candidate in
+            let text = TextFolding.fold(candidate.passage.text)
+            return evidence.contains { text.contains($0) }
+        }
+        return JSONValue.object([
+            ("id", .string(question.id)),
+            ("relevant", .array(relevant.map { .string($0.passage.id) })),
+            ("candidates", .array(candidates.map { candidate in
+                .object([
+                    ("passage", .string(candidate.passage.id)), ("score", .number(candidate.score)),
+                    ("coverage", .number(candidate.features.coverage)), ("pairs", .number(candidate.features.pairs)),
+                    ("asked_share", .number(candidate.features.askedShare)), ("words", .integer(candidate.features.words)),
+                ])
+            })),
+        ]).serialized()
+    }
+
     static func run(_ arguments: [String]) throws(CLIError) -> Int32 {
         let parsed = try Arguments(
-            arguments, valued: Set(["index", "corpus", "k1", "b"] + thresholds.map(\.option)), flags: ["json", "verbose"])
+            arguments, valued: Set(["index", "corpus", "k1", "b", "ranking-features"] + thresholds.map(\.option)), flags: ["json", "verbose"])
         guard parsed.positionals.count == 1 else { throw .usage("give one question file, e.g. senguide eval ../shared/eval/dev.jsonl") }
         let path = parsed.positionals[0]
         guard let data = FileManager.default.contents(atPath: path) else { throw .failure("cannot read \(path)") }
@@ -61,6 +88,12 @@ enum EvalCommand {
         for question in questions {
             let answer = answerer.answer(question.question, citationCount: 10)
             evaluation.record(question, answer: answer)
+        }
+        if let output = parsed.value("ranking-features") {
+            let lines = questions.filter { $0.expect != .none }.map { rankingFeatures(of: $0, answerer: answerer) }
+            guard FileManager.default.createFile(atPath: output, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
+                throw .failure("cannot write \(output)")
+            }
         }
         if parsed.has("verbose") {
             for outcome in evaluation.outcomes {

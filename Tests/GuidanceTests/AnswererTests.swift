@@ -19,6 +19,19 @@ struct AnswererTests {
         #expect(first.localArea == nil)
     }
 
+    /// The candidates written for fitting the ranking are ordered as the answer quotes them.
+    @Test func quotingCandidatesAreRankedAsTheAnswerQuotesThem() throws {
+        let question = "who should my daughter's SEN support be reviewed with and how often"
+        let answer = try answerer().answer(question, citationCount: 5)
+        #expect(answer.kind == .answer)
+        let candidates = try answerer().quotingCandidates(for: question)
+        #expect(candidates.prefix(5).map(\.passage.id) == answer.citations.map(\.passage.id))
+        for candidate in candidates {
+            #expect(candidate.features.factor >= 1)
+            #expect(candidate.features.words > 0)
+        }
+    }
+
     /// A claim in shorthand, "A = B", is put up for confirmation like a statement; "A = ?"
     /// asks.
     @Test func anEquationIsAClaim() throws {

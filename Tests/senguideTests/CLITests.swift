@@ -160,4 +160,38 @@ import Testing
         #expect(object["queries"] as? Int == 2)
         #expect(object["p99_ms"] != nil)
     }
+
+    /// `eval --ranking-features` writes a line for each answer and myth question (none for a
+    /// "not covered" one): the candidates with their features and which hold the evidence,
+    /// with no question text; the fitting script reads it.
+    @Test func evalWritesRankingFeaturesWithoutQuestionText() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let questions = directory.appendingPathComponent("set.jsonl")
+        try Data(
+            """
+            {"id":"a1","question":"what does best endeavours mean for my son","expect":"answer","evidence":["best endeavours"]}
+            {"id":"n1","question":"how do I renew a passport","expect":"none","evidence":[]}
+
+            """.utf8
+        ).write(to: questions)
+        let output = directory.appendingPathComponent("set.features.jsonl")
+        let result = try CLIRunner.run(["eval", questions.path, "--ranking-features", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: output, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(!text.contains("son"))
+        let line = try #require(lines.first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == "a1")
+        let relevant = try #require(object["relevant"] as? [String])
+        let candidates = try #require(object["candidates"] as? [[String: Any]])
+        #expect(!relevant.isEmpty)
+        #expect(candidates.count >= 3)
+        for candidate in candidates {
+            #expect(candidate["passage"] is String && candidate["score"] is Double && candidate["words"] is Int)
+            let coverage = try #require(candidate["coverage"] as? Double)
+            #expect((0...1).contains(coverage))
+        }
+    }
 }

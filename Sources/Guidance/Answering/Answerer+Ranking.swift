@@ -85,11 +85,45 @@ extension Answerer {
     func quotedRanking(
         _ textHits: [ScoredPassage], query: [WeightedTerm], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
     ) -> [ScoredPassage] {
+        let (ranked, asked, coverage) = rankedBeforeReorder(textHits, query: query, reading: reading, question: weighed)
+        return rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
+    }
+
+    /// The passages to quote ranked on words, their questions, definitions and coverage, with
+    /// the passage-question scores and coverages the reorder weighs next.
+    func rankedBeforeReorder(
+        _ textHits: [ScoredPassage], query: [WeightedTerm], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
+    ) -> (ranked: [ScoredPassage], asked: [Int: Double], coverage: [Int: Double]) {
         let asked = askedScores(query)
         let candidates = rerankDefinitions(addingAskedScores(textHits, asked: asked), for: reading)
         let coverage = coverages(of: candidates, question: weighed, includingAsked: true)
         let ranked = rerankByCoverage(candidates, coverage: coverage, mix: Answerer.quotedCoverageMix, question: weighed)
-        return rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
+        return (ranked, asked, coverage)
+    }
+
+    /// One candidate passage to quote for a question, before the reorder: its score so far and
+    /// the features the reorder weighs (``QuotingFeatures``).
+    public struct QuotingCandidate: Sendable {
+        public let passage: Passage
+        public let score: Double
+        public let features: QuotingFeatures
+    }
+
+    /// The candidates the passages to quote are chosen from for `question` (asked on its own),
+    /// with their scores before the reorder and its features, best first by the reordered
+    /// score: what `senguide eval --ranking-features` writes for fitting the reorder's weights.
+    public func quotingCandidates(for question: String) -> [QuotingCandidate] {
+        let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
+        let query = contextualQuery(reading, history: [])
+        let textHits = searchPassages(query.terms, limit: max(Answerer.defaultCitationCount, 20))
+        let (ranked, asked, coverage) = rankedBeforeReorder(
+            textHits, query: query.terms, reading: reading, question: scope.weigh(query.judgedTerms))
+        return quotingFeatures(ranked, asked: asked, coverage: coverage, reading: reading)
+            .sorted { left, right in
+                let (l, r) = (left.hit.score * left.features.factor, right.hit.score * right.features.factor)
+                return l != r ? l > r : left.hit.passageID < right.hit.passageID
+            }
+            .map { QuotingCandidate(passage: library.corpus.passages[$0.hit.ordinal], score: $0.hit.score, features: $0.features) }
     }
 
     /// For each passage one of whose questions (``PassageQuestions``) the query finds, the
@@ -119,54 +153,53 @@ extension Answerer {
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
     }
 
-    /// Reorders the passages to quote by what the sum of word scores misses. Each passage's
-    /// score is multiplied by e^(coverage × ``quotedCoverageWeight`` + pairs ×
-    /// ``quotedPairWeight`` + asked × ``quotedAskedWeight``) × (length + 1)^``quotedLengthExponent``:
-    /// - coverage: the share of the question's information the passage and its questions hold;
-    /// - pairs: the share of the question's adjacent word pairs ("reading age", "best
-    ///   endeavours", "speech therapist") found side by side in the passage;
-    /// - asked: its best question's score over the best any passage's question scored, so the
-    ///   passage a parent's wording most clearly asks for stands out;
-    /// - length: its number of words, which BM25 marks down more than a passage that says more
-    ///   deserves.
-    /// The weights were fitted by a listwise logistic regression on the 894 answer and myth
-    /// questions of the thirteen question sets, each set scored by weights fitted on the
-    /// other twelve (docs/ANSWERS.md).
+    /// Reorders the passages to quote by what the sum of word scores misses: each passage's
+    /// score is multiplied by its ``QuotingFeatures/factor`` (coverage, word pairs, the
+    /// passage-question share and length). The weights were fitted by a listwise logistic
+    /// regression on the answer and myth questions of the question sets, each set scored by
+    /// weights fitted on the others (docs/ANSWERS.md; `scripts/fit_ranking.py`).
     func rerankForQuoting(
         _ hits: [ScoredPassage], asked: [Int: Double], coverage: [Int: Double], reading: QuestionReading
     ) -> [ScoredPassage] {
-        let questionPairs = termPairs(of: reading)
-        let bestAsked = asked.values.max() ?? 0
-        let rescored = hits.map { hit in
-            let held = coverage[hit.ordinal] ?? 0
-            let askedShare = bestAsked > 0 ? (asked[hit.ordinal] ?? 0) / bestAsked : 0
-            let factor = matchBeyondWords(ordinal: hit.ordinal, coverage: held, questionPairs: questionPairs, askedShare: askedShare)
-            return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: hit.score * factor)
-        }
-        return rescored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
+        quotingFeatures(hits, asked: asked, coverage: coverage, reading: reading)
+            .map { ScoredPassage(ordinal: $0.hit.ordinal, passageID: $0.hit.passageID, score: $0.hit.score * $0.features.factor) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
     }
 
-    /// How much better than its word scores say a passage matches: e^(coverage ×
-    /// ``quotedCoverageWeight`` + pairs × ``quotedPairWeight`` + askedShare ×
-    /// ``quotedAskedWeight``) × (words + 1)^``quotedLengthExponent``, pairs being the share of
-    /// `questionPairs` side by side in the passage.
+    /// Each hit with what ``rerankForQuoting(_:asked:coverage:reading:)`` weighs it by.
+    func quotingFeatures(_ hits: [ScoredPassage], asked: [Int: Double], coverage: [Int: Double], reading: QuestionReading)
+        -> [(hit: ScoredPassage, features: QuotingFeatures)]
+    {
+        let questionPairs = termPairs(of: reading)
+        let bestAsked = asked.values.max() ?? 0
+        return hits.map { hit in
+            let features = QuotingFeatures(
+                coverage: coverage[hit.ordinal] ?? 0, pairs: pairShare(ordinal: hit.ordinal, questionPairs: questionPairs),
+                askedShare: bestAsked > 0 ? (asked[hit.ordinal] ?? 0) / bestAsked : 0,
+                words: passageSequences[hit.ordinal].count)
+            return (hit, features)
+        }
+    }
+
+    /// How much better than its word scores say a passage matches: ``QuotingFeatures/factor``
+    /// with `askedShare` given.
     func matchBeyondWords(ordinal: Int, coverage: Double, questionPairs: Set<TermPair>, askedShare: Double) -> Double {
-        let pairs = questionPairs.isEmpty
+        QuotingFeatures(
+            coverage: coverage, pairs: pairShare(ordinal: ordinal, questionPairs: questionPairs), askedShare: askedShare,
+            words: passageSequences[ordinal].count
+        ).factor
+    }
+
+    /// The share of `questionPairs` side by side in the passage.
+    func pairShare(ordinal: Int, questionPairs: Set<TermPair>) -> Double {
+        questionPairs.isEmpty
             ? 0 : Double(questionPairs.intersection(passageTermPairs[ordinal]).count) / Double(questionPairs.count)
-        let length = Double(passageSequences[ordinal].count + 1)
-        return exp(Answerer.quotedCoverageWeight * coverage + Answerer.quotedPairWeight * pairs + Answerer.quotedAskedWeight * askedShare)
-            * pow(length, Answerer.quotedLengthExponent)
     }
 
     /// The question's adjacent term pairs.
     func termPairs(of reading: QuestionReading) -> Set<TermPair> {
         Set(zip(reading.terms, reading.terms.dropFirst()).map(TermPair.init))
     }
-
-    static let quotedCoverageWeight = 1.5
-    static let quotedPairWeight = 0.8
-    static let quotedAskedWeight = 1.2
-    static let quotedLengthExponent = 0.25
 
     /// How much the ways people ask for a passage count beside its own words (measured on all
     /// six question sets: docs/ANSWERS.md).
