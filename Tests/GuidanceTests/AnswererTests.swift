@@ -482,6 +482,14 @@ struct SpellingCorrectorTests {
         #expect(SpellingCorrector(knownWords: ["school": 1], undoublingWords: ["wife"]).correction(for: "wifi") == nil)
     }
 
+    @Test func neverChangesTheFirstLetterButMaySwapTheFirstTwo() {
+        let corrector = SpellingCorrector(knownWords: ["site": 9, "autism": 3, "school": 9, "which": 9])
+        #expect(corrector.correction(for: "nite") == nil)
+        #expect(corrector.correction(for: "mutism") == nil)
+        #expect(corrector.correction(for: "shcool") == "school")
+        #expect(corrector.correction(for: "hwich") == "which")
+    }
+
     @Test func leavesInflectionsOfRealWordsAlone() {
         let corrector = SpellingCorrector(
             knownWords: ["setting": 9, "find": 9, "care": 9, "provides": 3, "governors": 3],

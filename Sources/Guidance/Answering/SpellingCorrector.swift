@@ -6,7 +6,7 @@
 /// short (three letters or fewer) or holds a digit. A short word that starts a common corpus
 /// word is an abbreviation and is completed ("supp" → "support"). Otherwise the closest known word within
 /// one edit (two for words of eight letters or more; a swap of neighbours counts as one edit)
-/// replaces it, preferring the word the corpus uses most; ties keep the first in alphabetical
+/// and beginning alike (``startsAlike(_:_:)``) replaces it, preferring the word the corpus uses most; ties keep the first in alphabetical
 /// order, so the result is deterministic. Before that search, a word that misses one letter of
 /// a double in a known word is read as that word ("actualy" is "actually", not "actual";
 /// "leter" is "letter", not "later"): dropping one of a double is the commonest slip.
@@ -49,7 +49,7 @@ public struct SpellingCorrector: Sendable {
         var best: (word: String, distance: Int, frequency: Int)?
         let characters = Array(word)
         for length in (word.count - maximumDistance)...(word.count + maximumDistance) {
-            for candidate in wordsByLength[length] ?? [] {
+            for candidate in wordsByLength[length] ?? [] where SpellingCorrector.startsAlike(characters, candidate) {
                 let distance = SpellingCorrector.editDistance(characters, Array(candidate), limit: maximumDistance)
                 guard distance <= maximumDistance else { continue }
                 let frequency = frequencies[candidate] ?? 0
@@ -99,6 +99,17 @@ public struct SpellingCorrector: Sendable {
             best = (spelled, frequency)
         }
         return best?.word
+    }
+
+    /// Whether `candidate` begins as `word` does: the same first letter, or the first two
+    /// swapped ("hwo", "how"). People rarely mistype a word's first letter, and a candidate
+    /// that changes it is most often another word altogether ("nite" is not "site", "mutism"
+    /// not "autism").
+    static func startsAlike(_ word: [Character], _ candidate: String) -> Bool {
+        guard let first = word.first, let candidateFirst = candidate.first else { return false }
+        if first == candidateFirst { return true }
+        let start = Array(candidate.prefix(2))
+        return word.count >= 2 && start.count == 2 && word[0] == start[1] && word[1] == start[0]
     }
 
     /// Whether `word` is a known word with a plain English ending added: "-s", "-es", "-ies",
