@@ -40,7 +40,9 @@ import Testing
         #expect(try client.readResponse().json?["generation"] as? String == "2")
 
         client.send(get("/v1/ask?q=slow"))
-        usleep(100_000)
+        // Stop only once the request is being answered, however loaded the machine: a fixed
+        // pause could let the stop come first, and an unread request is not in flight.
+        #expect(FakeGuideService.slowStarted.wait(timeout: .now() + 5) == .success)
         let stopping = Date()
         kill(getpid(), SIGTERM)
         let response = try client.readResponse()

@@ -3,13 +3,16 @@ import GuideServer
 import Synchronization
 
 /// A stand-in for the answering engine: fixed JSON that counts calls and never repeats the
-/// question text. The question `slow` takes half a second, and `gated` waits (at most five
-/// seconds) until a test signals ``gate``, to test requests in flight.
+/// question text. The question `slow` signals ``slowStarted`` and then takes half a second,
+/// and `gated` waits (at most five seconds) until a test signals ``gate``, to test requests
+/// in flight.
 final class FakeGuideService: GuideService {
     let generation: Int
     private let calls = Atomic<Int>(0)
 
     static let gate = DispatchSemaphore(value: 0)
+    /// Signalled when a `slow` question starts being answered: the request is then in flight.
+    static let slowStarted = DispatchSemaphore(value: 0)
 
     init(generation: Int = 1) {
         self.generation = generation
@@ -17,7 +20,10 @@ final class FakeGuideService: GuideService {
 
     func ask(_ question: String, history: [String]) -> [UInt8] {
         let call = calls.wrappingAdd(1, ordering: .relaxed).newValue
-        if question == "slow" { usleep(500_000) }
+        if question == "slow" {
+            FakeGuideService.slowStarted.signal()
+            usleep(500_000)
+        }
         if question == "gated" { _ = FakeGuideService.gate.wait(timeout: .now() + 5) }
         return Array(
             #"{"kind":"answer","generation":\#(generation),"call":\#(call),"history":\#(history.count),"length":\#(question.count)}"#
