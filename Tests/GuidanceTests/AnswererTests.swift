@@ -32,6 +32,16 @@ struct AnswererTests {
         }
     }
 
+    /// A card that names what it is about is not taken for a question that never names it:
+    /// the Carer's Allowance card matches "nursery" and "30 hours" closely, but a nursery
+    /// turning down 30 hours because of a child's needs is another matter.
+    @Test func aCardIsOnlyMatchedWhenTheQuestionNamesWhatItIsAbout() throws {
+        let carers = try answerer().answer("Because I get Carer's Allowance, I assume my son can't have the funded nursery hours?")
+        #expect(carers.myth?.id == "carers-allowance-nursery")
+        let nursery = try answerer().answer("nursery says they cant do all 30 hours for my son becuase of his needs, is that allowed")
+        #expect(nursery.myth?.id != "carers-allowance-nursery")
+    }
+
     /// A claim in shorthand, "A = B", is put up for confirmation like a statement; "A = ?"
     /// asks.
     @Test func anEquationIsAClaim() throws {

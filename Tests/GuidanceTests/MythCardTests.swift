@@ -41,7 +41,16 @@ private let goodCard = """
     let error = parseError(goodCard.replacing("fact:", with: "source:"))
     #expect(
         error?.description
-            == #"Corpus/myths.md:7: unknown key "source": use claim, verdict, fact, evidence or phrasings"#)
+            == #"Corpus/myths.md:7: unknown key "source": use claim, verdict, fact, evidence, about or phrasings"#)
+}
+
+@Test func readsTheWordsACardIsAbout() throws {
+    let text = goodCard.replacing("phrasings:", with: "about: nursery | under 5 | toddler\nphrasings:")
+    let card = try #require(try MythCardParser.parse(fileName: "Corpus/myths.md", text: text).first)
+    #expect(card.about == ["nursery", "under 5", "toddler"])
+    #expect(try MythCardParser.parse(fileName: "Corpus/myths.md", text: goodCard).first?.about == [])
+    let error = parseError(goodCard.replacing("phrasings:", with: "about: nursery ||\nphrasings:"))
+    #expect(error?.description == #"Corpus/myths.md:9: about must list words separated by "|", e.g. "about: carer | benefit""#)
 }
 
 @Test func rejectsABadVerdict() {

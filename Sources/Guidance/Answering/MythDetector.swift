@@ -34,6 +34,8 @@ struct MythDetector: Sendable {
     let cardVocabularies: [Set<String>]
     let index: InvertedIndex
     let analyzer: Analyzer
+    /// Each card's ``MythCard/about`` words as analysed terms (empty: any question may match).
+    let aboutTerms: [Set<String>]
 
     /// How much of the question's share of a match comes from the card's whole vocabulary
     /// rather than from the one phrasing compared: a question that words a myth in a way no
@@ -57,6 +59,7 @@ struct MythDetector: Sendable {
             ([card.claim] + card.phrasings).map { Set(read($0)) }.filter { !$0.isEmpty }
         }
         self.phrasings = phrasings
+        self.aboutTerms = cards.map { Set($0.about.flatMap { analyzer.terms($0) }) }
         self.cardVocabularies = phrasings.map { $0.reduce(into: Set<String>()) { $0.formUnion($1) } }
         self.phrasingMasses = phrasings.map { sets in
             sets.map { set in set.reduce(0) { $0 + ScopeJudge.weight($1, in: index) } }
@@ -90,7 +93,9 @@ struct MythDetector: Sendable {
         let checksAClaim =
             (presumes || !openAsked) && MythDetector.claimChecks.contains { reading.folded.includes($0) }
         let cue = presumes || checksAClaim || MythDetector.equatesTwoThings(reading.corrected)
-        for (card, (cardPhrasings, (masses, vocabulary))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))) {
+        let said = Set(reading.termsWithFiller)
+        for (number, (card, (cardPhrasings, (masses, vocabulary)))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))).enumerated()
+        where aboutTerms[number].isEmpty || !aboutTerms[number].isDisjoint(with: said) {
             var sharedWithCard = 0.0
             for (term, weight) in question where vocabulary.contains(term) { sharedWithCard += weight }
             for (phrasing, phrasingMass) in zip(cardPhrasings, masses) {

@@ -16,12 +16,16 @@ public struct MythCard: Sendable, Equatable, Identifiable {
     public let evidence: [MythEvidence]
     /// Other ways people word the claim.
     public let phrasings: [String]
+    /// Words of which a question must use one to be about this claim, or empty for none:
+    /// a claim about Carer's Allowance is not made by a question that names no benefit,
+    /// however closely its other words ("nursery", "30 hours") match.
+    public let about: [String]
     /// The 1-based line of the card's heading in the myths file.
     public let line: Int
 
     public init(
         id: String, claim: String, verdict: String, fact: String, evidence: [MythEvidence],
-        phrasings: [String], line: Int
+        phrasings: [String], about: [String] = [], line: Int
     ) {
         self.id = id
         self.claim = claim
@@ -29,6 +33,7 @@ public struct MythCard: Sendable, Equatable, Identifiable {
         self.fact = fact
         self.evidence = evidence
         self.phrasings = phrasings
+        self.about = about
         self.line = line
     }
 

@@ -49,7 +49,7 @@ public enum MythCardParser {
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else {
-                throw invalid("expected \"key: value\" (claim, verdict, fact, evidence, phrasings)")
+                throw invalid("expected \"key: value\" (claim, verdict, fact, evidence, about, phrasings)")
             }
             let key = line[..<colon].lowercased()
             let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: " ")
@@ -66,11 +66,17 @@ public enum MythCardParser {
                     throw invalid("evidence must be \"passage-id | the quoted words\"")
                 }
                 current.evidence.append(MythEvidence(passageID: parts[0], quote: parts[1]))
+            case "about":
+                let words = value.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }
+                guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty }) else {
+                    throw invalid("about must list words separated by \"|\", e.g. \"about: carer | benefit\"")
+                }
+                current.about = words
             case "phrasings":
                 guard value.isEmpty else { throw invalid("list phrasings on the lines after \"phrasings:\", each starting \"- \"") }
                 inPhrasings = true
             default:
-                throw invalid("unknown key \"\(key)\": use claim, verdict, fact, evidence or phrasings")
+                throw invalid("unknown key \"\(key)\": use claim, verdict, fact, evidence, about or phrasings")
             }
             draft = current
         }
@@ -86,6 +92,7 @@ public enum MythCardParser {
         var fact = ""
         var evidence: [MythEvidence] = []
         var phrasings: [String] = []
+        var about: [String] = []
 
         func card(fileName: String) throws(LineError) -> MythCard {
             for (key, value) in [("claim", claim), ("verdict", verdict), ("fact", fact)] where value.isEmpty {
@@ -96,7 +103,7 @@ public enum MythCardParser {
             }
             return MythCard(
                 id: id, claim: claim, verdict: verdict, fact: fact, evidence: evidence, phrasings: phrasings,
-                line: line)
+                about: about, line: line)
         }
     }
 }
