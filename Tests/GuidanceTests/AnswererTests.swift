@@ -110,6 +110,10 @@ struct AnswererTests {
         // "how many weeks" names a timescale only with its filler word "many" kept.
         "How many weeks does the council get to decide on my request for an EHC needs assessment?",
         "is there a rule about restraining pupils with SEN",
+        "I'm a foster carer - how much Pupil Premium Plus does the school get for a looked-after child?",
+        "we are moving to a different county, what happens to my sons EHCP",
+        // A request for advice is not a claim about the under-fives, however many small words.
+        "best way to get a 2 year old to sleep through the night",
     ])
     func notCoveredQuestionsGetNoCitationsAndASignpost(question: String) throws {
         let answer = try answerer().answer(question)

@@ -347,7 +347,7 @@ struct MythDetector: Sendable {
     /// small words, or a word that makes a claim) rather than as search keywords.
     private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         let words = folded.split(separator: " ")
-        guard !(polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) }),
+        guard !(polarOpeners + statementQuestionOpeners + adviceOpeners).contains(where: { folded.hasPrefix($0) }),
             !asksWithAQuestionWord(words)
         else { return false }
         // A short statement states a claim with a verb and a word that makes one ("code of
@@ -403,6 +403,10 @@ struct MythDetector: Sendable {
         "is", "are", "was", "were", "isn't", "aren't", "do", "does", "don't", "doesn't", "can", "can't", "cannot", "must",
         "will", "won't", "should", "means", "mean", "gets", "get", "pays", "has", "have", "need", "needs",
     ]
+
+    /// How a request for advice typed without a question word opens ("best way to get a 2
+    /// year old to sleep through the night"): it asks, however many small words it has.
+    static let adviceOpeners = [" best way ", " the best way ", " best ways ", " easiest way ", " quickest way ", " tips ", " ideas "]
 
     static let statementQuestionOpeners = [" should ", " would ", " has ", " have ", " did ", " was ", " were ", " am ", " need "]
 }
