@@ -86,12 +86,17 @@ def search_json(binary, index, query="school plan review"):
 
 # --- kill -9 while indexing -------------------------------------------------------------
 
-def wait_for_temporary(folder, pid, deadline):
-    """Polls `folder` until process `pid`'s index.sgix.tmp-PID appears; when it did, or None."""
-    name = "index.sgix.tmp-%d" % pid
+def wait_for_temporary(folder, process, deadline):
+    """Polls `folder` until `process`'s index.sgix.tmp-PID appears; when it did, or None if the
+    process ended first (on a loaded machine a write of a few milliseconds can fall between two
+    polls) or the deadline passed. Without the first check a missed file cost the whole
+    deadline, and a calibration run that missed it was taken to last 300 s."""
+    name = "index.sgix.tmp-%d" % process.pid
     while time.monotonic() < deadline:
         if os.path.exists(os.path.join(folder, name)):
             return time.monotonic()
+        if process.poll() is not None:
+            return None
         time.sleep(0.0005)
     return None
 
@@ -115,7 +120,7 @@ def check_kill(binary, work, quick):
     started = time.monotonic()
     process = subprocess.Popen([binary, "index", "--jsonl", new_collection, "--out", new_index],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    appeared = wait_for_temporary(new_index, process.pid, started + 300)
+    appeared = wait_for_temporary(new_index, process, started + 300)
     process.wait()
     finished = time.monotonic()
     full = finished - started
@@ -139,7 +144,7 @@ def check_kill(binary, work, quick):
             where = "%.3f s into the run" % delay
         else:
             # While the temporary file is being written and flushed.
-            seen = wait_for_temporary(index, process.pid, time.monotonic() + full * 3)
+            seen = wait_for_temporary(index, process, time.monotonic() + full * 3)
             delay = generator.uniform(0, writing)
             time.sleep(delay)
             where = "%.3f s into the write" % delay if seen else "before the write (never seen)"
