@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import SearchCore
 
 /// Ranking the passages for a question: BM25 over the guidance, the ways people ask for each
