@@ -15,8 +15,8 @@ extension Answerer {
     ///   (``MythDetector/detect(_:bestPassageID:otherwiseNotCovered:)``), whose threshold was
     ///   calibrated on this ranking.
     /// - `judged`: that ranking reordered as the passages to quote are
-    ///   (``matchBeyondWords(ordinal:coverage:questionPairs:askedShare:)``) but on the
-    ///   guidance's own words alone, for judging whether the guidance covers the question. The
+    ///   (``quotingFeatures(_:asked:coverage:reading:)``) but on the guidance's own words
+    ///   alone (no passage questions), for judging whether the guidance covers the question. The
     ///   scores are kept, since the scope judge's floor is a score on the guidance's own words:
     ///   only which passage is judged changes (measured: docs/ANSWERS.md).
     func judgedRankings(_ textHits: [ScoredPassage], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion)
@@ -25,13 +25,10 @@ extension Answerer {
         let coverage = coverages(of: textHits, question: weighed, includingAsked: false)
         let byCoverage = rerankByCoverage(
             rerankDefinitions(textHits, for: reading), coverage: coverage, mix: Answerer.coverageMix, question: weighed)
-        let questionPairs = termPairs(of: reading)
-        let keyed: [(hit: ScoredPassage, key: Double)] = byCoverage.map { hit in
-            let factor = matchBeyondWords(
-                ordinal: hit.ordinal, coverage: coverage[hit.ordinal] ?? 0, questionPairs: questionPairs, askedShare: 0)
-            return (hit, hit.score * factor)
-        }
-        let judged = keyed.sorted { $0.key != $1.key ? $0.key > $1.key : $0.hit.passageID < $1.hit.passageID }.map(\.hit)
+        let judged = quotingFeatures(byCoverage, asked: [:], coverage: coverage, reading: reading)
+            .map { (hit: $0.hit, key: $0.hit.score * $0.features.factor) }
+            .sorted { $0.key != $1.key ? $0.key > $1.key : $0.hit.passageID < $1.hit.passageID }
+            .map(\.hit)
         return (byCoverage, judged)
     }
 
@@ -174,15 +171,6 @@ extension Answerer {
                 words: passageSequences[hit.ordinal].count)
             return (hit, features)
         }
-    }
-
-    /// How much better than its word scores say a passage matches: ``QuotingFeatures/factor``
-    /// with `askedShare` given.
-    func matchBeyondWords(ordinal: Int, coverage: Double, questionPairs: Set<TermPair>, askedShare: Double) -> Double {
-        QuotingFeatures(
-            coverage: coverage, pairs: pairShare(ordinal: ordinal, questionPairs: questionPairs), askedShare: askedShare,
-            words: passageSequences[ordinal].count
-        ).factor
     }
 
     /// The share of `questionPairs` side by side in the passage.
