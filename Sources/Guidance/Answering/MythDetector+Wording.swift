@@ -1,0 +1,250 @@
+import SearchCore
+
+/// How a question is worded, as the myth check reads it: presumption cues, open and yes/no
+/// questions, statements, reported claims and alternatives. Pure functions of the folded
+/// question (``QuestionReading/foldForCues(_:)``), with the word lists they use.
+extension MythDetector {
+    /// Words that mark a presumption: the asker states something and seeks confirmation, or
+    /// reports what someone told them. Matched as whole words in the folded question.
+    static let presumptionCues: [String] = [
+        " right? ", " right ", " isn't it", " is it not", " don't they", " doesn't it", " aren't they",
+        " isn't that", " is that right", " is that true", " is that correct", " legal requirement",
+        " i assume", " assume ", " surely ", " i heard", " i've heard", " i was told", " told me",
+        " says ", " said ", " apparently ", " only ", " no money", " nothing ", " can't ", " cannot ",
+        " won't ", " don't need", " doesn't need", " dont need", " not allowed", " too young", " too old",
+        " automatically", " every child", " have to be ", " has to be ", " needs to be ", " need to be ",
+        " until ", " til ", " till ", " before you can", " before they can", " is there no ", " no sen ",
+        " counts as", " count as", " no longer", " any more", " anymore", " never ", " must have ",
+        " need a ", " need an ", " have to have", " has to have", " separate ", " instead ",
+        " even ", " just stop", " stop ", " stops ", " still a thing", " supposed to", " run out", " ran out",
+        " no more ", " does that mean ", " doesn't that mean", " does that stop", " allowed to ",
+        " can they ", " isn't ", " aren't ", " don't have to", " doesn't have to", " not entitled",
+        " no point", " no help", " not eligible", " can't get", " cannot get", " won't get", " only if ",
+        " must first", " first have to", " has to spend", " have to spend", " got to ", " gotta ",
+        // Tag questions: a statement put up for confirmation.
+        " do they? ", " does it? ", " does she? ", " does he? ", " can they? ", " is it? ", " are they? ",
+        " will they? ", " yes? ", " yeah? ", " no? ", " ok? ", " okay? ", " eh? ", " innit", " correct? ",
+        " fair enough", " that's fine", " is that ok", " that's normal", " that's standard", " that's how it works",
+        " how it works", " presumably ", " i take it ", " i suppose ", " i gather ", " is she right", " is he right",
+        " are they right", " am i right", " is that allowed",
+    ]
+
+    /// Openers of an open question ("who does the assessment, or is it only …?"): in such a
+    /// question "only" offers a choice rather than presuming.
+    static let openQuestionOpeners = [
+        " what ", " how ", " who ", " when ", " where ", " why ", " which ", " will ", " what's ", " whats ", " wat ",
+        " wot ", " how's ", " who's ", " where's ",
+    ]
+
+    /// True when `folded` opens as an open question, other than "why".
+    static func isOpenQuestion(_ folded: String) -> Bool {
+        openQuestionOpeners.contains { $0 != " why " && folded.hasPrefix($0) }
+    }
+
+    /// Negations a yes/no question presumes ("is there no …", "not allowed", "too young").
+    static let presumedNegations = [
+        " is there no ", " no sen ", " no help", " no point", " no more ", " no longer", " not entitled", " not eligible",
+        " not allowed", " any more", " anymore", " too young", " too old",
+    ]
+
+    /// Words reporting a claim someone made or the asker holds ("the school says", "I was
+    /// told", "surely"): a presumption even inside an open question.
+    static let claimReports = [
+        " says ", " said ", " told me", " was told", " i heard", " i've heard", " apparently ", " assume", " surely ",
+        " i take it ", " i gather ", " presumably ",
+    ]
+
+    static func reportsAClaim(_ folded: String) -> Bool {
+        let asksWhatWasSaid = asksWhatSomeoneSaid(folded)
+        return claimReports.contains { folded.includes($0) && !($0 == " said " && asksWhatWasSaid) }
+    }
+
+    /// True when "said" closes a "what …" of a few words ("will I be told what they said?",
+    /// "what the physio and the ed psych said after the visit"): the asker asks what was
+    /// said rather than reporting it.
+    static func asksWhatSomeoneSaid(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        for (position, word) in words.enumerated() where word == "said" || word == "say" || word == "says" {
+            let before = words[max(0, position - 7)..<position]
+            // "… the SENCo said he is too young" reports: a clause follows what was said.
+            let next = position + 1 < words.count ? String(words[position + 1]) : ""
+            if before.contains("what"), !before.contains(where: { $0.hasSuffix("?") }), !clauseOpeningWords.contains(next) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Words that open what someone said ("said he is too young", "said that …", "said no").
+    static let clauseOpeningWords = modalSubjects.union(["that", "no", "this"])
+
+    /// True when a question typed without a question mark has a question's word order
+    /// somewhere in it — a verb before its subject ("my daughter has no friends … can the
+    /// school help with that as part of SEN support", "… should we be going for an EHC
+    /// assessment now"): a run-on question, not a statement. "Is", "are", "do" and "does"
+    /// count only before a pronoun ("is there", "do they"), since "the school is the one
+    /// that pays" and "they have to do the assessment" are statements.
+    static func hasInvertedWordOrder(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ").map(String.init)
+        for (verb, subject) in zip(words, words.dropFirst()) {
+            if modalVerbs.contains(verb), modalSubjects.contains(subject) { return true }
+            // "Is it" asks; "do it" and "does it" are usually "do" as the main verb.
+            if ["is", "are", "do", "does"].contains(verb), pronounSubjects.contains(subject), subject != "it" || verb == "is" {
+                return true
+            }
+        }
+        return false
+    }
+
+    static let modalVerbs: Set<String> = ["can", "could", "should", "would", "will", "shall"]
+    static let pronounSubjects: Set<String> = ["i", "we", "they", "he", "she", "you", "there", "it"]
+    static let modalSubjects = pronounSubjects.union(["the", "my", "our", "his", "her", "their", "school", "schools", "senco"])
+
+    /// The last sentence of a question of several sentences when it is an open question
+    /// ("… the school says it's easier. Who decides what he needs?"), or the part of the
+    /// last sentence after its last comma when that is one ("If the diagnosis doesn't decide
+    /// what help he gets, what is the school supposed to be looking at?"): what the asker
+    /// asks, after the context they give; nil otherwise.
+    static func finalOpenQuestion(_ text: String) -> String? {
+        let sentences = QuestionReading.sentences(of: text)
+        guard let last = sentences.last else { return nil }
+        if let comma = last.lastIndex(of: ",") {
+            let after = String(last[last.index(after: comma)...])
+            let foldedAfter = QuestionReading.foldForCues(after)
+            if openQuestionOpeners.contains(where: { foldedAfter.hasPrefix($0) }) { return after }
+        }
+        guard sentences.count >= 2 else { return nil }
+        let folded = QuestionReading.foldForCues(last)
+        return openQuestionOpeners.contains { folded.hasPrefix($0) } ? last : nil
+    }
+
+    /// True for an alternative question ("Is the plan the council's, or is it the school's?"):
+    /// it asks which, rather than putting one claim up to be confirmed.
+    static func offersAlternative(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return alternativeMarkers.contains { lowered.includes($0) }
+    }
+
+    /// ", or" and "or" opening a second question ("or is it", "or does the council").
+    static let alternativeMarkers = [", or ", " or is ", " or are ", " or do ", " or does ", " or can ", " or will "]
+
+    static func hasPresumptionCue(_ folded: String) -> Bool {
+        let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
+        return presumptionCues.contains { cue in
+            guard !openQuestion || cue != " only ", folded.includes(cue) else { return false }
+            // "what are they?" asks; "… are they?" after a statement presumes.
+            return !openQuestionOpeners.contains { folded.includes($0.dropLast() + cue) }
+        }
+    }
+
+    /// True when the question sets one thing equal to another with "=" ("no diagnosis = no
+    /// support", "more SEN pupils = bigger SEN budget?"): a claim in shorthand, put up for
+    /// confirmation as a statement is. "SMART targets = ?" asks.
+    static func equatesTwoThings(_ text: String) -> Bool {
+        for sentence in QuestionReading.sentences(of: text) {
+            let sides = sentence.split(separator: "=", omittingEmptySubsequences: false)
+            guard sides.count == 2 else { continue }
+            if sides.allSatisfy({ $0.contains(where: \.isLetter) }) { return true }
+        }
+        return false
+    }
+
+    /// True when the question is a plain sentence stating something: no question mark, no
+    /// question word, and written as a sentence (four or more small words such as "the",
+    /// "is", "it") rather than as search keywords ("6.59 specialist involvement recorded and
+    /// shared with parents"). A statement is put up for confirmation, like a question ending
+    /// "right?": "The school is legally obliged to deliver everything in the plan."
+    static func isStatement(_ folded: String, analyzer: Analyzer) -> Bool {
+        guard !folded.includes("?") else { return false }
+        // About the asker's own child or family ("my son is on the SEN register", "he is 4
+        // and at nursery") a statement describes: context, not a claim, unless a word makes
+        // it one ("… so she can't have SEN", "I'm assuming it has the same duties").
+        if familyOpeners.contains(where: { folded.hasPrefix($0) }), !makesAClaim(folded) { return false }
+        guard !hasInvertedWordOrder(folded) else { return false }
+        return isWrittenAsStatement(folded, analyzer: analyzer)
+    }
+
+    /// True for a statement typed with a question mark at the end ("SEN funding - the school
+    /// gets money per pupil on the register, so the more on it the more they get?"): a
+    /// declarative question, which puts the statement up to be confirmed as a yes/no question
+    /// does, and is judged like one (``polarMatch``). No verb that could open a question
+    /// ("is", "can", "does" …) anywhere in it, so that an inverted question after some context
+    /// ("SEN support plan - is it legally binding?") is not read as one.
+    static func isDeclarativeQuestion(_ folded: String, analyzer: Analyzer) -> Bool {
+        var body = Substring(folded)
+        while body.last == " " { body.removeLast() }
+        guard body.last == "?" else { return false }
+        body.removeLast()
+        let statement = String(body) + " "
+        guard !statement.contains("?"), !(polarOpeners + statementQuestionOpeners).contains(where: { statement.includes($0) })
+        else { return false }
+        return isWrittenAsStatement(statement, analyzer: analyzer)
+    }
+
+    /// No question word, not opening as a question, and written as a sentence (four or more
+    /// small words, or a word that makes a claim) rather than as search keywords.
+    private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
+        let words = folded.split(separator: " ")
+        guard !(polarOpeners + statementQuestionOpeners + adviceOpeners).contains(where: { folded.hasPrefix($0) }),
+            !asksWithAQuestionWord(words)
+        else { return false }
+        // A short statement states a claim with a verb and a word that makes one ("code of
+        // practice is just advice", "the support plan is legally binding like an EHCP"); one
+        // opening with a number is a staff search for a Code paragraph ("9.3 significant
+        // difficulties setting should consider …"), "support plan legally binding" is
+        // keywords, and "she has a support plan" only describes.
+        if words.first?.first?.isNumber == false, words.contains(where: { statementVerbs.contains(String($0)) }),
+            makesAClaim(folded)
+        {
+            return true
+        }
+        return words.filter { analyzer.isStopword(String($0)) }.count >= 4
+    }
+
+    /// Whether a question word (``openQuestionOpeners``) asks among `words`: not "will"
+    /// after the start ("school will have to give him a 1:1" states), and not a question word
+    /// after a preposition that makes it part of a statement ("it's worked out from how many
+    /// SEN pupils they've got").
+    static func asksWithAQuestionWord(_ words: [Substring]) -> Bool {
+        words.indices.contains { index in
+            questionWords.contains(words[index]) && !(index > words.startIndex && ["from", "on", "by"].contains(words[index - 1]))
+        }
+    }
+
+    /// ``openQuestionOpeners`` as words, "will" left out.
+    static let questionWords = Set(openQuestionOpeners.map { Substring($0.trimmingCharacters(in: " ")) }).subtracting(["will"])
+
+    /// Words that make a short statement a claim about the rules rather than a description
+    /// ("not", "only", "every", "must", "means", "like an EHCP", "legally" …).
+    static let claimWords: Set<String> = [
+        "not", "no", "never", "only", "just", "always", "every", "all", "must", "can", "can't", "cannot", "won't",
+        "don't", "doesn't", "isn't", "aren't", "means", "without", "like", "same", "automatically", "legally", "legal",
+        "law", "until", "before",
+    ]
+    static let claimPhrases = [" have to ", " has to ", " need to ", " needs to ", " got to "]
+
+    /// True when `folded` holds a word or phrase that makes a claim (``claimWords``,
+    /// ``claimPhrases``), or gives a reason or an assumption ("because", "so", "too young",
+    /// "assuming").
+    static func makesAClaim(_ folded: String) -> Bool {
+        folded.split(separator: " ").contains { claimWords.contains(String($0)) }
+            || (claimPhrases + reasonPhrases).contains { folded.includes($0) }
+    }
+    static let reasonPhrases = [" because ", " so ", " too young", " too old", " assum"]
+
+    /// How a statement about the asker's own child or family opens.
+    static let familyOpeners = [
+        " my son ", " my daughter ", " my child ", " my kid ", " my boy ", " my girl ", " my grandson ",
+        " my granddaughter ", " he ", " she ", " we ", " our ",
+    ]
+    static let statementVerbs: Set<String> = [
+        "is", "are", "was", "were", "isn't", "aren't", "do", "does", "don't", "doesn't", "can", "can't", "cannot", "must",
+        "will", "won't", "should", "means", "mean", "gets", "get", "pays", "has", "have", "need", "needs",
+    ]
+
+    /// How a request for advice typed without a question word opens ("best way to get a 2
+    /// year old to sleep through the night"): it asks, however many small words it has.
+    static let adviceOpeners = [" best way ", " the best way ", " best ways ", " easiest way ", " quickest way ", " tips ", " ideas "]
+
+    static let statementQuestionOpeners = [" should ", " would ", " has ", " have ", " did ", " was ", " were ", " am ", " need "]
+}
