@@ -169,6 +169,22 @@ struct AnswererTests {
         #expect(MythDetector.finalOpenQuestion("The school says he can't, right?") == nil)
     }
 
+    /// A last sentence asking what ought to happen asks about a duty: the context's reported
+    /// claim makes it a myth only when it matches a card as closely as a cued myth must.
+    @Test func aQuestionAboutWhatOughtToHappenAsks() throws {
+        let answerer = try answerer()
+        let duty = answerer.answer(
+            "The school says it's easier for him to stay behind in class during trips. Shouldn't he be joining in with the others?")
+        #expect(duty.kind == .answer)
+        let myth = answerer.answer("the school says he can't have SEN support without a diagnosis. should I just accept that?")
+        #expect(myth.kind == .myth)
+        #expect(myth.myth?.id == "diagnosis-needed")
+        #expect(MythDetector.asksWhatOughtToHappen(" is the school supposed to tell me what the therapist found? "))
+        #expect(MythDetector.asksWhatOughtToHappen(" shouldn't everyone who teaches her be told? "))
+        #expect(!MythDetector.asksWhatOughtToHappen(" is the school allowed to leave him out? "))
+        #expect(!MythDetector.asksWhatOughtToHappen(" the school is supposed to do it, isn't it? "))
+    }
+
     /// A question typed without a question mark is not a statement when it has a question's
     /// word order; a statement's "is the" or "do the" is not that.
     @Test func aRunOnQuestionIsNotAStatement() throws {

@@ -36,10 +36,25 @@ extension MythDetector {
         " wot ", " how's ", " who's ", " where's ",
     ]
 
-    /// True when `folded` opens as an open question, other than "why".
+    /// True when `folded` opens as an open question, other than "why", or asks what ought to
+    /// happen (``asksWhatOughtToHappen(_:)``).
     static func isOpenQuestion(_ folded: String) -> Bool {
-        openQuestionOpeners.contains { $0 != " why " && folded.hasPrefix($0) }
+        openQuestionOpeners.contains { $0 != " why " && folded.hasPrefix($0) } || asksWhatOughtToHappen(folded)
     }
+
+    /// True for a question asking what ought to happen ("Shouldn't everyone who teaches him
+    /// be told?", "Should the school check with me first?", "Is the school supposed to make
+    /// that clear to me?", "Am I entitled to know what was said?"): the asker asks about a
+    /// duty or for advice, and presumes only what such a sentence itself reports.
+    static func asksWhatOughtToHappen(_ folded: String) -> Bool {
+        if oughtQuestionOpeners.contains(where: { folded.hasPrefix($0) }) { return true }
+        let words = folded.split(separator: " ").prefix(5)
+        guard let first = words.first, dutyQuestionVerbs.contains(first) else { return false }
+        return words.dropFirst().contains { dutyWords.contains($0) }
+    }
+    static let oughtQuestionOpeners = [" should ", " shouldn't ", " shouldnt "]
+    static let dutyQuestionVerbs: Set<Substring> = ["is", "isn't", "are", "aren't", "am"]
+    static let dutyWords: Set<Substring> = ["supposed", "meant", "entitled", "obliged", "required"]
 
     /// Negations a yes/no question presumes ("is there no …", "not allowed", "too young").
     static let presumedNegations = [
@@ -111,11 +126,11 @@ extension MythDetector {
         if let comma = last.lastIndex(of: ",") {
             let after = String(last[last.index(after: comma)...])
             let foldedAfter = QuestionReading.foldForCues(after)
-            if openQuestionOpeners.contains(where: { foldedAfter.hasPrefix($0) }) { return after }
+            if isOpenQuestion(foldedAfter) || foldedAfter.hasPrefix(" why ") { return after }
         }
         guard sentences.count >= 2 else { return nil }
         let folded = QuestionReading.foldForCues(last)
-        return openQuestionOpeners.contains { folded.hasPrefix($0) } ? last : nil
+        return isOpenQuestion(folded) || folded.hasPrefix(" why ") ? last : nil
     }
 
     /// True for an alternative question ("Is the plan the council's, or is it the school's?"):

@@ -20,6 +20,10 @@ struct MythDetector: Sendable {
         let checksAClaim: Bool
         /// How many of the question's terms the best-matching phrasing holds.
         let sharedTerms: Int
+        /// The question ends by asking what ought to happen, after context that presumes
+        /// (``MythDetector/asksWhatOughtToHappen(_:)``): "the school says he can't have SEN
+        /// support without a diagnosis. Should I just accept that?"
+        let presumedInContext: Bool
     }
 
     let cards: [MythCard]
@@ -83,6 +87,12 @@ struct MythDetector: Sendable {
         // too: only a claim it reports, or a negation it presumes ("is there no SEN support in
         // sixth form?"), is put up for confirmation; it is otherwise judged by ``polarMatch``.
         let openAsked = MythDetector.isOpenQuestion(asked)
+        // A question asking what ought to happen after some context ("… the school says it's
+        // easier. Shouldn't he be joining in?") asks about a duty; what the context presumes
+        // counts only when it matches a card as closely as any cued myth must.
+        let presumedInContext =
+            asked != reading.folded && MythDetector.asksWhatOughtToHappen(asked)
+            && (MythDetector.hasPresumptionCue(reading.folded) || MythDetector.reportsAClaim(reading.folded))
         let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
         let presumes =
             openAsked || polarAsked
@@ -107,7 +117,8 @@ struct MythDetector: Sendable {
                     (1 - MythDetector.cardVocabularyMix) * shared / questionMass
                     + MythDetector.cardVocabularyMix * sharedWithCard / questionMass
                 let strength = (questionShare * (shared / phrasingMass)).squareRoot()
-                if strength > (best?.strength ?? 0) { best = Match(card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount) }
+                if strength > (best?.strength ?? 0) { best = Match(card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount, presumedInContext: presumedInContext)
+                }
             }
         }
         return best
@@ -148,6 +159,7 @@ struct MythDetector: Sendable {
     /// scope judge finds the guidance holds too little of the question.
     func detect(_ reading: QuestionReading, bestPassageID: String? = nil, otherwiseNotCovered: Bool = false) -> Match? {
         guard let match = bestMatch(for: reading) else { return nil }
+        if match.presumedInContext && match.strength >= MythDetector.cuedMatch { return match }
         if match.hasCue {
             if match.strength >= MythDetector.cuedMatch { return match }
             if match.checksAClaim && match.strength >= MythDetector.checkedClaimMatch { return match }
