@@ -169,6 +169,19 @@ struct AnswererTests {
         #expect(MythDetector.finalOpenQuestion("The school says he can't, right?") == nil)
     }
 
+    /// A yes/no question tests a card's claim only when the claim is a common one.
+    @Test func aYesNoQuestionTestsOnlyACommonClaim() throws {
+        let answerer = try answerer()
+        let common = answerer.answer("can under-5s have SEN")
+        #expect(common.kind == .myth)
+        #expect(common.myth?.id == "under-fives")
+        let asks = answerer.answer("can a sixth form college in Herts apply for exceptional needs funding?")
+        #expect(asks.kind == .answer)
+        #expect(asks.citations.first?.passage.id.hasPrefix("hpci-sen-support#") == true)
+        let presumes = answerer.answer("a sixth form college in Herts can apply for exceptional needs funding, right?")
+        #expect(presumes.myth?.id == "herts-colleges-enf")
+    }
+
     /// A last sentence asking what ought to happen asks about a duty: the context's reported
     /// claim makes it a myth only when it matches a card as closely as a cued myth must.
     @Test func aQuestionAboutWhatOughtToHappenAsks() throws {

@@ -41,7 +41,7 @@ private let goodCard = """
     let error = parseError(goodCard.replacing("fact:", with: "source:"))
     #expect(
         error?.description
-            == #"Corpus/myths.md:7: unknown key "source": use claim, verdict, fact, evidence, about or phrasings"#)
+            == #"Corpus/myths.md:7: unknown key "source": use claim, verdict, fact, evidence, about, common or phrasings"#)
 }
 
 @Test func readsTheWordsACardIsAbout() throws {
@@ -51,6 +51,14 @@ private let goodCard = """
     #expect(try MythCardParser.parse(fileName: "Corpus/myths.md", text: goodCard).first?.about == [])
     let error = parseError(goodCard.replacing("phrasings:", with: "about: nursery ||\nphrasings:"))
     #expect(error?.description == #"Corpus/myths.md:9: about must list words separated by "|", e.g. "about: carer | benefit""#)
+}
+
+@Test func readsWhetherAClaimIsCommon() throws {
+    let text = goodCard.replacing("phrasings:", with: "common: yes\nphrasings:")
+    #expect(try MythCardParser.parse(fileName: "Corpus/myths.md", text: text).first?.isCommon == true)
+    #expect(try MythCardParser.parse(fileName: "Corpus/myths.md", text: goodCard).first?.isCommon == false)
+    let error = parseError(goodCard.replacing("phrasings:", with: "common: no\nphrasings:"))
+    #expect(error?.description == #"Corpus/myths.md:9: common must be "yes" (leave it out for a card that is not)"#)
 }
 
 @Test func rejectsABadVerdict() {

@@ -53,6 +53,8 @@ struct MythDetector: Sendable {
     /// "is SEN support available at college?") is a myth when it matches this strongly.
     static let polarMatch = 0.58
     static let polarOpeners = [" can ", " could ", " is ", " are ", " does ", " do "]
+    /// Words by which a yes/no question puts a restriction to the test.
+    static let restrictingWords = [" only ", " just "]
 
     /// - Parameter read: the analysed terms of a text read as a question, filler words kept.
     init(cards: [MythCard], index: InvertedIndex, analyzer: Analyzer, read: (String) -> [String]) {
@@ -171,8 +173,15 @@ struct MythDetector: Sendable {
             let confirmed = bestPassageID.map { id in match.card.evidence.contains { $0.passageID == id } } ?? false
             return confirmed && match.strength >= MythDetector.confirmedMatch ? match : nil
         }
+        // A yes/no question tests a claim only when the claim is a common one
+        // (``MythCard/isCommon``) or when it puts a restriction to the test ("is SEN Support
+        // just for children who struggle with learning?"): "can under-5s have SEN?" rests on a
+        // misconception, "can an FE college in Herts apply for ENF?" asks. A statement typed
+        // with a question mark states its claim whatever the card.
+        let testsAClaim =
+            match.card.isCommon || MythDetector.restrictingWords.contains { reading.folded.includes($0) }
         let polar =
-            (MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
+            (testsAClaim && MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
                 || MythDetector.isDeclarativeQuestion(reading.folded, analyzer: analyzer))
             && !MythDetector.offersAlternative(reading.corrected)
         return polar && match.strength >= MythDetector.polarMatch ? match : nil

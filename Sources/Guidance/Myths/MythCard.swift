@@ -20,12 +20,18 @@ public struct MythCard: Sendable, Equatable, Identifiable {
     /// a claim about Carer's Allowance is not made by a question that names no benefit,
     /// however closely its other words ("nursery", "30 hours") match.
     public let about: [String]
+    /// The misconception is so common that a plain yes/no question about it ("can under-5s
+    /// have SEN?", "do you need a diagnosis to get SEN support?") is taken to rest on it. Set
+    /// on the four myths the IPSEA document busts and the ones the product brief names; a
+    /// yes/no question about any other card only asks ("can an FE college in Herts apply for
+    /// ENF?"), unless it presumes or reports the claim.
+    public let isCommon: Bool
     /// The 1-based line of the card's heading in the myths file.
     public let line: Int
 
     public init(
         id: String, claim: String, verdict: String, fact: String, evidence: [MythEvidence],
-        phrasings: [String], about: [String] = [], line: Int
+        phrasings: [String], about: [String] = [], isCommon: Bool = false, line: Int
     ) {
         self.id = id
         self.claim = claim
@@ -34,6 +40,7 @@ public struct MythCard: Sendable, Equatable, Identifiable {
         self.evidence = evidence
         self.phrasings = phrasings
         self.about = about
+        self.isCommon = isCommon
         self.line = line
     }
 

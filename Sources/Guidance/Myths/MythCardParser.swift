@@ -49,7 +49,7 @@ public enum MythCardParser {
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else {
-                throw invalid("expected \"key: value\" (claim, verdict, fact, evidence, about, phrasings)")
+                throw invalid("expected \"key: value\" (claim, verdict, fact, evidence, about, common, phrasings)")
             }
             let key = line[..<colon].lowercased()
             let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: " ")
@@ -72,11 +72,14 @@ public enum MythCardParser {
                     throw invalid("about must list words separated by \"|\", e.g. \"about: carer | benefit\"")
                 }
                 current.about = words
+            case "common":
+                guard value == "yes" else { throw invalid("common must be \"yes\" (leave it out for a card that is not)") }
+                current.isCommon = true
             case "phrasings":
                 guard value.isEmpty else { throw invalid("list phrasings on the lines after \"phrasings:\", each starting \"- \"") }
                 inPhrasings = true
             default:
-                throw invalid("unknown key \"\(key)\": use claim, verdict, fact, evidence, about or phrasings")
+                throw invalid("unknown key \"\(key)\": use claim, verdict, fact, evidence, about, common or phrasings")
             }
             draft = current
         }
@@ -93,6 +96,7 @@ public enum MythCardParser {
         var evidence: [MythEvidence] = []
         var phrasings: [String] = []
         var about: [String] = []
+        var isCommon = false
 
         func card(fileName: String) throws(LineError) -> MythCard {
             for (key, value) in [("claim", claim), ("verdict", verdict), ("fact", fact)] where value.isEmpty {
@@ -103,7 +107,7 @@ public enum MythCardParser {
             }
             return MythCard(
                 id: id, claim: claim, verdict: verdict, fact: fact, evidence: evidence, phrasings: phrasings,
-                about: about, line: line)
+                about: about, isCommon: isCommon, line: line)
         }
     }
 }
