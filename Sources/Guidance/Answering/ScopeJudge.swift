@@ -15,8 +15,10 @@ struct ScopeJudge: Sendable {
     let topics: [[[String]]]
     let index: InvertedIndex
 
-    /// Calibrated on the development question set (docs/ANSWERS.md).
-    static let minimumCoverage = 0.30
+    /// Calibrated on the development question set, and raised from 0.30 over the read
+    /// question sets, where abstentions and myth recall were the bars missed and false
+    /// abstentions mostly within theirs (docs/ANSWERS.md).
+    static let minimumCoverage = 0.33
 
     init(topics: [[String]], index: InvertedIndex, analyzer: Analyzer) {
         self.index = index
