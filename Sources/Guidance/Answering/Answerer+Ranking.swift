@@ -106,10 +106,9 @@ extension Answerer {
     /// score: what `senguide eval --ranking-features` writes for fitting the reorder's weights.
     public func quotingCandidates(for question: String) -> [QuotingCandidate] {
         let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
-        let query = contextualQuery(reading, history: [])
-        let textHits = searchPassages(query.terms, limit: max(Answerer.defaultCitationCount, 20))
+        let prepared = prepare(reading, history: [])
         let (ranked, asked, coverage) = rankedBeforeReorder(
-            textHits, query: query.terms, reading: reading, question: scope.weigh(query.judgedTerms))
+            prepared.textHits, query: prepared.query.terms, reading: reading, question: prepared.weighed)
         return quotingFeatures(ranked, asked: asked, coverage: coverage, reading: reading)
             .sorted { left, right in
                 let (l, r) = (left.hit.score * left.features.factor, right.hit.score * right.features.factor)
@@ -162,7 +161,7 @@ extension Answerer {
     func quotingFeatures(_ hits: [ScoredPassage], asked: [Int: Double], coverage: [Int: Double], reading: QuestionReading)
         -> [(hit: ScoredPassage, features: QuotingFeatures)]
     {
-        let questionPairs = termPairs(of: reading)
+        let questionPairs = reading.termPairs
         let bestAsked = asked.values.max() ?? 0
         return hits.map { hit in
             let features = QuotingFeatures(
@@ -177,11 +176,6 @@ extension Answerer {
     func pairShare(ordinal: Int, questionPairs: Set<TermPair>) -> Double {
         questionPairs.isEmpty
             ? 0 : Double(questionPairs.intersection(passageTermPairs[ordinal]).count) / Double(questionPairs.count)
-    }
-
-    /// The question's adjacent term pairs.
-    func termPairs(of reading: QuestionReading) -> Set<TermPair> {
-        Set(zip(reading.terms, reading.terms.dropFirst()).map(TermPair.init))
     }
 
     /// How much the ways people ask for a passage count beside its own words (measured on all

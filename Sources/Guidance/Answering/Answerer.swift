@@ -148,15 +148,14 @@ public struct Answerer: Sendable {
         let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
         let suggestions = reading.corrections.isEmpty ? [] : [reading.corrected]
         let corrected = reading.corrections.isEmpty ? nil : reading.corrected
-        let query = contextualQuery(reading, history: history)
-        let textHits = searchPassages(query.terms, limit: max(citationCount, 20))
+        let prepared = prepare(reading, history: history, limit: citationCount)
+        let (query, textHits, weighed) = (prepared.query, prepared.textHits, prepared.weighed)
         // The passage that answers best, for judging whether the guidance covers the question
         // and whether a myth card is confirmed, is chosen on the guidance's own words (its
         // questions' words count towards how much of the question it holds): for the myth
         // check the passage first by coverage; for the not-covered judgement that passage and
         // the one first when reordered as the quoted passages are. The passages quoted are
         // ranked with the ways people ask for them too.
-        let weighed = scope.weigh(query.judgedTerms)
         let (byCoverage, hits) = judgedRankings(textHits, reading: reading, question: weighed)
         let ranked = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
 
@@ -237,12 +236,10 @@ public struct Answerer: Sendable {
     /// Whether the guidance covers `reading`, one sentence of a longer question, judged on
     /// its own: at least two terms of its own, and its best passage holds enough of it.
     func isCoveredOnItsOwn(_ reading: QuestionReading) -> Bool {
-        let query = contextualQuery(reading, history: [])
-        guard Set(query.judgedTerms).count >= 2 else { return false }
-        let weighed = scope.weigh(query.judgedTerms)
-        let candidates = searchPassages(query.terms, limit: 20)
-        let rankings = judgedRankings(candidates, reading: reading, question: weighed)
-        return !holdsTooLittle(weighed, [rankings.byCoverage.first, rankings.judged.first])
+        guard Set(reading.terms).count >= 2 else { return false }
+        let prepared = prepare(reading, history: [])
+        let rankings = judgedRankings(prepared.textHits, reading: reading, question: prepared.weighed)
+        return !holdsTooLittle(prepared.weighed, [rankings.byCoverage.first, rankings.judged.first])
     }
 
     /// Whether the guidance holds too little of the question (``ScopeJudge/isNotCovered``):
@@ -254,6 +251,23 @@ public struct Answerer: Sendable {
         passages.allSatisfy { best in
             scope.isNotCovered(weighed, passageTerms: best.map { passageAndJudgedQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
         }
+    }
+
+    /// A question made ready to judge and rank: its reading turned into a query, the passages
+    /// found for it, and its terms weighed for coverage. How every way of answering starts.
+    struct PreparedQuestion {
+        let query: (terms: [WeightedTerm], judgedTerms: [String], phrasedTerms: [String])
+        /// The passages found by their words, at least 20 (enough to rank and judge).
+        let textHits: [ScoredPassage]
+        let weighed: ScopeJudge.WeighedQuestion
+    }
+
+    /// Prepares `reading` for answering (``PreparedQuestion``), with the earlier questions of
+    /// the conversation in `history` giving a follow-up its context.
+    func prepare(_ reading: QuestionReading, history: [String], limit: Int = 20) -> PreparedQuestion {
+        let query = contextualQuery(reading, history: history)
+        return PreparedQuestion(
+            query: query, textHits: searchPassages(query.terms, limit: max(limit, 20)), weighed: scope.weigh(query.judgedTerms))
     }
 
     /// The query: the question's terms and the vocabulary's expansions; for a follow-up
@@ -290,10 +304,9 @@ public struct Answerer: Sendable {
     /// out-of-scope topic named (if any), and the best myth match.
     public func diagnose(_ question: String, history: [String] = []) -> (coverage: Double, topic: String?, myth: String?, mythStrength: Double, cue: Bool, top: Double, known: String) {
         let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
-        let query = contextualQuery(reading, history: history)
-        let weighed = scope.weigh(query.judgedTerms)
-        let candidates = searchPassages(query.terms, limit: 20)
-        let hits = judgedRankings(candidates, reading: reading, question: weighed).judged
+        let prepared = prepare(reading, history: history)
+        let query = prepared.query
+        let hits = judgedRankings(prepared.textHits, reading: reading, question: prepared.weighed).judged
         let terms = hits.first.map { passageTerms[$0.ordinal] } ?? []
         let match = mythDetector.bestMatch(for: reading)
         return (

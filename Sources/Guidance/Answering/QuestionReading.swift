@@ -13,6 +13,9 @@ struct QuestionReading: Sendable {
     /// The same with filler words kept, for matching vocabulary phrases such as "what he
     /// thinks".
     let termsWithFiller: [String]
+    /// The adjacent pairs of `terms`, for matching a passage's pairs of words: worked out once
+    /// here, though both rankings of the passages weigh them.
+    let termPairs: Set<TermPair>
 
     init(_ question: String, corrector: SpellingCorrector, analyzer: Analyzer) {
         original = question
@@ -59,6 +62,7 @@ struct QuestionReading: Sendable {
             QuestionReading.fillerWords.contains(token) ? nil : analyzer.term(forToken: token)
         }
         self.termsWithFiller = tokens.compactMap { analyzer.term(forToken: $0) }
+        self.termPairs = Set(zip(terms, terms.dropFirst()).map(TermPair.init))
         self.folded = QuestionReading.foldForCues(output)
     }
 
