@@ -40,6 +40,12 @@ struct AnswererTests {
         #expect(carers.myth?.id == "carers-allowance-nursery")
         let nursery = try answerer().answer("nursery says they cant do all 30 hours for my son becuase of his needs, is that allowed")
         #expect(nursery.myth?.id != "carers-allowance-nursery")
+        // The claim that specialist services come free names who pays or that it is free: a
+        // parent repeating that the school pays for them agrees with the guidance.
+        let free = try answerer().answer("the ed psych is free from the council, isn't it?")
+        #expect(free.myth?.id == "ep-always-free")
+        let paying = try answerer().answer("The SENCo says an ed psych visit has to come out of the school's own budget. Is that how it works?")
+        #expect(paying.myth?.id != "ep-always-free")
     }
 
     /// A claim in shorthand, "A = B", is put up for confirmation like a statement; "A = ?"
