@@ -299,10 +299,16 @@ struct AnswererTests {
     /// A short statement with a word that makes a claim is put up for confirmation; a
     /// description of the child, or a staff search opening with a Code paragraph, is not.
     @Test func aShortClaimIsAStatement() throws {
-        for text in ["code of practice is just advice schools can ignore it", "sen support plan is legally binding like an ehcp"] {
+        for text in [
+            "code of practice is just advice schools can ignore it", "sen support plan is legally binding like an ehcp",
+            "the speech therapist's report goes to the teachers and not to the family",
+        ] {
             #expect(MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
         }
-        for text in ["she has a support plan", "9.3 significant difficulties setting should consider EHC needs assessment", "SEN support plan legally binding"] {
+        for text in [
+            "she has a support plan", "9.3 significant difficulties setting should consider EHC needs assessment", "SEN support plan legally binding",
+            "meaning of 'must' in the SEND Code of Practice", "duties of the LA and the school to pupils at SEN Support",
+        ] {
             #expect(!MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
         }
         let answer = try answerer().answer("the sen support plan is legally binding like an ehcp")

@@ -197,7 +197,8 @@ extension MythDetector {
     }
 
     /// No question word, not opening as a question, and written as a sentence (four or more
-    /// small words, or a word that makes a claim) rather than as search keywords.
+    /// small words with a common verb or an opening article, or a verb and a word that makes
+    /// a claim) rather than as search keywords.
     private static func isWrittenAsStatement(_ folded: String, analyzer: Analyzer) -> Bool {
         let words = folded.split(separator: " ")
         guard !(polarOpeners + statementQuestionOpeners + adviceOpeners).contains(where: { folded.hasPrefix($0) }),
@@ -213,7 +214,23 @@ extension MythDetector {
         {
             return true
         }
-        return words.filter { analyzer.isStopword(String($0)) }.count >= 4
+        // A sentence-length text with no common verb that opens without an article reads
+        // as a search ("meaning of 'must' in the SEND Code of Practice", "LA and CCG
+        // responsibilities to support schools with pupils at SEN Support"); one opening with
+        // an article ("the speech therapist's advice goes to the teachers") states.
+        guard words.filter({ analyzer.isStopword(String($0)) }).count >= 4 else { return false }
+        return words.first.map { statementOpeners.contains($0) } == true || words.contains(where: isCommonVerb)
+    }
+
+    /// Words opening a noun phrase that a statement opens with.
+    static let statementOpeners: Set<Substring> = [
+        "the", "a", "an", "my", "our", "his", "her", "their", "your", "this", "that", "these", "those", "every", "all",
+        "any", "some", "no",
+    ]
+
+    /// A verb of ``statementVerbs`` or a contraction with one ("can't", "it's", "they're").
+    static func isCommonVerb(_ word: Substring) -> Bool {
+        statementVerbs.contains(String(word)) || ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"].contains { word.hasSuffix($0) }
     }
 
     /// Whether a question word (``openQuestionOpeners``) asks among `words`: not "will"
