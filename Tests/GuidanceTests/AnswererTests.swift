@@ -175,6 +175,36 @@ struct AnswererTests {
         #expect(MythDetector.finalOpenQuestion("The school says he can't, right?") == nil)
     }
 
+    /// How a claim is told: asked to be checked ("is it right that …"), stated with a
+    /// question mark around a plain "is", given a reason ("that's why"), or carried on in a
+    /// relative or embedded clause ("which means", "what help she gets is …").
+    @Test(arguments: [
+        ("Is it right that schools don't have to publish anything about their SEN provision on their website?", "schools-need-not-publish"),
+        ("so the SEN support plan is legally binding just like an EHCP?", "support-plan-binding"),
+        ("schools get extra money for each child on the SEN register, that's why they add so many", "sen-support-brings-money"),
+        ("school are writing a support plan for my son, which means they will get extra funding for him", "sen-support-brings-money"),
+        (
+            "The school's line is that setting targets and what help she gets is for teachers to decide and parents don't get a say.",
+            "parents-no-say-in-outcomes"
+        ),
+    ])
+    func aClaimToldInItsOwnWordsIsSpotted(question: String, card: String) throws {
+        let answer = try answerer().answer(question)
+        #expect(answer.kind == .myth)
+        #expect(answer.myth?.id == card)
+    }
+
+    @Test func aQuestionWordInsideAStatementTellsRatherThanAsks() {
+        func words(_ text: String) -> [Substring] { QuestionReading.foldForCues(text).split(separator: " ") }
+        #expect(!MythDetector.asksWithAQuestionWord(words("the school decides what help she gets")))
+        #expect(!MythDetector.asksWithAQuestionWord(words("a support plan, which means extra money")))
+        #expect(MythDetector.asksWithAQuestionWord(words("my son has adhd what help can he get")))
+        #expect(MythDetector.asksWithAQuestionWord(words("my son has adhd which school is best for him")))
+        #expect(MythDetector.opensAQuestionInside(" sen support plan is it legally binding "))
+        #expect(!MythDetector.opensAQuestionInside(" the sen support plan is legally binding "))
+        #expect(MythDetector.opensAQuestionInside(" herts enf can fe colleges apply "))
+    }
+
     /// A yes/no question tests a card's claim only when the claim is a common one.
     @Test func aYesNoQuestionTestsOnlyACommonClaim() throws {
         let answerer = try answerer()

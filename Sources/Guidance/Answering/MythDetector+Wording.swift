@@ -126,7 +126,9 @@ extension MythDetector {
         if let comma = last.lastIndex(of: ",") {
             let after = String(last[last.index(after: comma)...])
             let foldedAfter = QuestionReading.foldForCues(after)
-            if isOpenQuestion(foldedAfter) || foldedAfter.hasPrefix(" why ") { return after }
+            let relative = foldedAfter.hasPrefix(" which ")
+                && opensARelativeClause(String(foldedAfter.split(separator: " ").dropFirst().first ?? ""))
+            if !relative, isOpenQuestion(foldedAfter) || foldedAfter.hasPrefix(" why ") { return after }
         }
         guard sentences.count >= 2 else { return nil }
         let folded = QuestionReading.foldForCues(last)
@@ -191,10 +193,24 @@ extension MythDetector {
         guard body.last == "?" else { return false }
         body.removeLast()
         let statement = String(body) + " "
-        guard !statement.contains("?"), !(polarOpeners + statementQuestionOpeners).contains(where: { statement.includes($0) })
-        else { return false }
+        guard !statement.contains("?"), !opensAQuestionInside(statement) else { return false }
         return isWrittenAsStatement(statement, analyzer: analyzer)
     }
+
+    /// True when a verb that could open a question ("is", "can", "does" …) stands anywhere in
+    /// `folded` as it would in a question: any of them but "is" and "are", and those two
+    /// before a pronoun or determiner ("… – is it legally binding", "are the"). "The plan is
+    /// legally binding" states.
+    static func opensAQuestionInside(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        for (position, word) in words.enumerated() where questionVerbs.contains(word) {
+            guard word == "is" || word == "are" else { return true }
+            let next = position + 1 < words.count ? words[position + 1] : ""
+            if pronounSubjects.contains(String(next)) || statementOpeners.contains(next) { return true }
+        }
+        return false
+    }
+    static let questionVerbs = Set((polarOpeners + statementQuestionOpeners).map { Substring($0.trimmingCharacters(in: " ")) })
 
     /// No question word, not opening as a question, and written as a sentence (four or more
     /// small words with a common verb or an opening article, or a verb and a word that makes
@@ -234,14 +250,40 @@ extension MythDetector {
     }
 
     /// Whether a question word (``openQuestionOpeners``) asks among `words`: not "will"
-    /// after the start ("school will have to give him a 1:1" states), and not a question word
-    /// after a preposition that makes it part of a statement ("it's worked out from how many
-    /// SEN pupils they've got").
+    /// after the start ("school will have to give him a 1:1" states); not a question word
+    /// after a word that makes it part of a statement ("it's worked out from how many SEN
+    /// pupils they've got", "that's why they put so many on it"); and not "which" opening a
+    /// relative clause after the start ("… a support plan, which means they get extra money").
     static func asksWithAQuestionWord(_ words: [Substring]) -> Bool {
         words.indices.contains { index in
-            questionWords.contains(words[index]) && !(index > words.startIndex && ["from", "on", "by"].contains(words[index - 1]))
+            guard questionWords.contains(words[index]) else { return false }
+            guard index > words.startIndex else { return true }
+            if statementQuestionWordLeads.contains(words[index - 1]) { return false }
+            let next = index + 1 < words.endIndex ? String(words[index + 1]) : ""
+            if words[index] == "which" && opensARelativeClause(next) { return false }
+            return !introducesAClause(words[(index + 1)...])
         }
     }
+
+    /// True when the words after a question word inside a sentence go on as a clause, its
+    /// subject before any verb ("… and what support he gets is …", "… how much they spend"):
+    /// a question told, not asked. "… what help can he get" asks.
+    static func introducesAClause(_ following: ArraySlice<Substring>) -> Bool {
+        for word in following.prefix(3) {
+            if questionVerbs.contains(word) || modalVerbs.contains(String(word)) { return false }
+            if pronounSubjects.contains(String(word)) { return true }
+        }
+        return false
+    }
+
+    /// True when "which" followed by `next` opens a relative clause ("which means", "which
+    /// they") rather than asking ("which school").
+    static func opensARelativeClause(_ next: String) -> Bool {
+        statementVerbs.contains(next) || pronounSubjects.contains(next)
+    }
+
+    /// Words after which a question word is part of a statement.
+    static let statementQuestionWordLeads: Set<Substring> = ["from", "on", "by", "that's", "thats", "is"]
 
     /// ``openQuestionOpeners`` as words, "will" left out.
     static let questionWords = Set(openQuestionOpeners.map { Substring($0.trimmingCharacters(in: " ")) }).subtracting(["will"])
