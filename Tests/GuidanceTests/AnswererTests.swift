@@ -205,6 +205,22 @@ struct AnswererTests {
         #expect(MythDetector.opensAQuestionInside(" herts enf can fe colleges apply "))
     }
 
+    /// A closing yes/no question asks on its own: the context's "can't" describes the child.
+    /// One about the context itself ("Is that the rule?") puts the context up to be checked.
+    @Test func aClosingYesNoQuestionAsksOnItsOwn() throws {
+        let answerer = try answerer()
+        let described = answerer.answer(
+            "My daughter is 6 and can't manage buttons when they change for PE, and she still has accidents. Can SEN support include help with dressing and toileting?")
+        #expect(described.kind == .answer)
+        let context = answerer.answer(
+            "He can't sit still and can't follow instructions. Does the school have to tell me if they put him on SEN support?")
+        #expect(context.kind == .answer)
+        let checked = answerer.answer("The nursery told us he can't have SEN support until he starts school. Is that the rule?")
+        #expect(checked.myth?.id == "under-fives")
+        #expect(MythDetector.finalYesNoQuestion("He is 6. Does that mean he gets a TA?") == nil)
+        #expect(MythDetector.finalYesNoQuestion("He is 6. Can he get a TA?")?.hasSuffix("Can he get a TA?") == true)
+    }
+
     /// A yes/no question tests a card's claim only when the claim is a common one.
     @Test func aYesNoQuestionTestsOnlyACommonClaim() throws {
         let answerer = try answerer()

@@ -135,6 +135,20 @@ extension MythDetector {
         return isOpenQuestion(folded) || folded.hasPrefix(" why ") ? last : nil
     }
 
+    /// The last sentence of a question of several sentences when it is a yes/no question
+    /// standing on its own ("My daughter is 6 and can't manage buttons when they change for
+    /// PE. Can SEN support include help with dressing?"): what the asker asks, after the
+    /// context they give, whose "can't" describes the child rather than presuming. Nil
+    /// otherwise, and for a question about the context itself ("… Is that the rule?", "…
+    /// Does that mean she'll have to leave?"), which puts the context up to be checked.
+    static func finalYesNoQuestion(_ text: String) -> String? {
+        let sentences = QuestionReading.sentences(of: text)
+        guard sentences.count >= 2, let last = sentences.last else { return nil }
+        let words = QuestionReading.foldForCues(last).split(separator: " ")
+        guard let first = words.first, polarOpeners.contains(" \(first) ") else { return nil }
+        return words.dropFirst().first.map { ["that", "this"].contains($0) } == true ? nil : last
+    }
+
     /// True for an alternative question ("Is the plan the council's, or is it the school's?"):
     /// it asks which, rather than putting one claim up to be confirmed.
     static func offersAlternative(_ text: String) -> Bool {
