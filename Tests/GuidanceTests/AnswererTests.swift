@@ -118,6 +118,8 @@ struct AnswererTests {
         "is there a rule about restraining pupils with SEN",
         "I'm a foster carer - how much Pupil Premium Plus does the school get for a looked-after child?",
         "we are moving to a different county, what happens to my sons EHCP",
+        // Exclusions law: the guidance says only that exclusions may increase.
+        "my son keeps being sent home at lunchtime because of his behaviour, is that an unofficial exclusion?",
         // A request for advice is not a claim about the under-fives, however many small words.
         "best way to get a 2 year old to sleep through the night",
     ])
