@@ -223,6 +223,19 @@ struct AnswererTests {
         #expect(MythDetector.finalYesNoQuestion("He is 6. Can he get a TA?")?.hasSuffix("Can he get a TA?") == true)
     }
 
+    /// "Nobody has told me" reports nothing anyone said; "school told me" does.
+    @Test func aNegatedReportIsNotAClaim() throws {
+        let answerer = try answerer()
+        let nothingSaid = answerer.answer(
+            "My son has been on SEN support for a term and nobody has told me what his targets are or when they will check how he is doing.")
+        #expect(nothingSaid.kind == .answer)
+        let reported = answerer.answer("school told me the speech therapist's findings are only for staff")
+        #expect(reported.myth?.id == "specialist-findings-secret")
+        #expect(!MythDetector.reportsSpeech(" nobody has told me anything "))
+        #expect(!MythDetector.reportsSpeech(" they haven't said what she found "))
+        #expect(MythDetector.reportsSpeech(" nobody listens and the senco said he is too young "))
+    }
+
     /// A yes/no question tests a card's claim only when the claim is a common one.
     @Test func aYesNoQuestionTestsOnlyACommonClaim() throws {
         let answerer = try answerer()

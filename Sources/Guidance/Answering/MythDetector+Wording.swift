@@ -71,8 +71,33 @@ extension MythDetector {
 
     static func reportsAClaim(_ folded: String) -> Bool {
         let asksWhatWasSaid = asksWhatSomeoneSaid(folded)
-        return claimReports.contains { folded.includes($0) && !($0 == " said " && asksWhatWasSaid) }
+        return claimReports.contains { holds($0, in: folded) && !($0 == " said " && asksWhatWasSaid) }
     }
+
+    /// True when `cue` is in `folded` and, for a cue reporting speech ("told me", "says"),
+    /// something is reported: "nobody has told me anything" and "school haven't said what
+    /// she found" report nothing.
+    static func holds(_ cue: String, in folded: String) -> Bool {
+        guard folded.includes(cue) else { return false }
+        return !speechCueWords.contains(where: { cue.includes(" \($0) ") || cue.hasSuffix(" \($0)") }) || reportsSpeech(folded)
+    }
+
+    /// The words by which a cue reports what someone said.
+    static let speechCueWords = ["told", "said", "says"]
+
+    /// True when some "told", "said" or "says" in `folded` is not negated by one of the three
+    /// words before it ("nobody has told me", "they haven't said", "no one ever said").
+    static func reportsSpeech(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        return words.indices.contains { index in
+            guard speechCueWords.contains(String(words[index])) else { return false }
+            return !words[max(words.startIndex, index - 3)..<index].contains { speechNegators.contains($0) }
+        }
+    }
+    static let speechNegators: Set<Substring> = [
+        "nobody", "noone", "no", "not", "never", "hasn't", "haven't", "hadn't", "didn't", "hasnt", "havent", "hadnt",
+        "didnt", "won't", "wont", "isn't", "aren't", "weren't", "wasn't",
+    ]
 
     /// True when "said" closes a "what …" of a few words ("will I be told what they said?",
     /// "what the physio and the ed psych said after the visit"): the asker asks what was
@@ -162,7 +187,7 @@ extension MythDetector {
     static func hasPresumptionCue(_ folded: String) -> Bool {
         let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
         return presumptionCues.contains { cue in
-            guard !openQuestion || cue != " only ", folded.includes(cue) else { return false }
+            guard !openQuestion || cue != " only ", holds(cue, in: folded) else { return false }
             // "what are they?" asks; "… are they?" after a statement presumes.
             return !openQuestionOpeners.contains { folded.includes($0.dropLast() + cue) }
         }

@@ -104,7 +104,7 @@ struct MythDetector: Sendable {
         // Words putting a claim up to be checked ("is it true", "the school says", "I was
         // told") make any question but an open one a presumption, and a closer look at a card.
         let checksAClaim =
-            (presumes || !openAsked) && MythDetector.claimChecks.contains { reading.folded.includes($0) }
+            (presumes || !openAsked) && MythDetector.claimChecks.contains { MythDetector.holds($0, in: reading.folded) }
         let cue = presumes || checksAClaim || MythDetector.equatesTwoThings(reading.corrected)
         let said = Set(reading.termsWithFiller)
         for (number, (card, (cardPhrasings, (masses, vocabulary)))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))).enumerated()
