@@ -175,6 +175,16 @@ struct AnswererTests {
             MythDetector.finalOpenQuestion("If a diagnosis doesn't decide her support, what is the school supposed to look at?")
                 == " what is the school supposed to look at?")
         #expect(MythDetector.finalOpenQuestion("The school says he can't, right?") == nil)
+        // After a dash, or a conjunction, the closing clause asks; a hyphen inside a word is no dash.
+        #expect(
+            MythDetector.finalOpenQuestion("He starts college at 16. There's no SENCo there – who will assess his needs?")
+                == " who will assess his needs?")
+        #expect(MythDetector.finalOpenQuestion("There's no SENCo at college, so who is meant to assess her?") == " who is meant to assess her?")
+        #expect(MythDetector.finalOpenQuestion("the assess-plan-do-review cycle - how long is it?") == " how long is it?")
+        #expect(MythDetector.finalOpenQuestion("the assess-plan-do-review cycle how long is it?") == nil)
+        let college = answerer.answer(
+            "My daughter has moved to a sixth form college. Apparently there's no SENCo there - who is meant to look at what help she needs?")
+        #expect(college.kind == .answer)
     }
 
     /// How a claim is told: asked to be checked ("is it right that …"), stated with a

@@ -148,16 +148,54 @@ extension MythDetector {
     static func finalOpenQuestion(_ text: String) -> String? {
         let sentences = QuestionReading.sentences(of: text)
         guard let last = sentences.last else { return nil }
-        if let comma = last.lastIndex(of: ",") {
-            let after = String(last[last.index(after: comma)...])
-            let foldedAfter = QuestionReading.foldForCues(after)
+        if let mark = lastClauseMark(in: last) {
+            let after = String(last[last.index(after: mark)...])
+            let foldedAfter = withoutOpeningConjunction(QuestionReading.foldForCues(after))
             let relative = foldedAfter.hasPrefix(" which ")
                 && opensARelativeClause(String(foldedAfter.split(separator: " ").dropFirst().first ?? ""))
-            if !relative, isOpenQuestion(foldedAfter) || foldedAfter.hasPrefix(" why ") { return after }
+            if !relative, isOpenQuestion(foldedAfter) || foldedAfter.hasPrefix(" why ") { return withoutOpeningConjunction(text: after) }
         }
         guard sentences.count >= 2 else { return nil }
-        let folded = QuestionReading.foldForCues(last)
-        return isOpenQuestion(folded) || folded.hasPrefix(" why ") ? last : nil
+        let folded = withoutOpeningConjunction(QuestionReading.foldForCues(last))
+        return isOpenQuestion(folded) || folded.hasPrefix(" why ") ? withoutOpeningConjunction(text: last) : nil
+    }
+
+    /// `text` without its first word when that is a conjunction (``openingConjunctions``).
+    static func withoutOpeningConjunction(text: String) -> String {
+        let trimmed = text.drop { $0 == " " }
+        guard let end = trimmed.firstIndex(of: " "),
+            openingConjunctions.contains(" \(trimmed[..<end].lowercased()) ")
+        else { return text }
+        return " " + trimmed[trimmed.index(after: end)...]
+    }
+
+    /// Marks after which the last clause of a sentence may ask on its own: a comma or a dash
+    /// ("There isn't a SENCo as such – who is supposed to assess his needs there?").
+    static func lastClauseMark(in sentence: String) -> String.Index? {
+        var index = sentence.endIndex
+        while index > sentence.startIndex {
+            index = sentence.index(before: index)
+            let character = sentence[index]
+            if character == "," || character == "\u{2013}" || character == "\u{2014}" { return index }
+            // A hyphen between spaces is a dash; inside a word ("assess-plan-do-review") it is not.
+            if character == "-", index > sentence.startIndex, sentence[sentence.index(before: index)] == " ",
+                sentence.index(after: index) < sentence.endIndex, sentence[sentence.index(after: index)] == " "
+            {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// `folded` without an opening "so", "and", "but" or "then" ("…, so who is meant to
+    /// assess her?", "And shouldn't someone have told me?").
+    static let openingConjunctions = [" so ", " and ", " but ", " then "]
+
+    static func withoutOpeningConjunction(_ folded: String) -> String {
+        for conjunction in openingConjunctions where folded.hasPrefix(conjunction) {
+            return String(folded.dropFirst(conjunction.count - 1))
+        }
+        return folded
     }
 
     /// The last sentence of a question of several sentences when it is a yes/no question

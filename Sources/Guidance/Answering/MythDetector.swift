@@ -95,7 +95,8 @@ struct MythDetector: Sendable {
         // counts only when it matches a card as closely as any cued myth must.
         let presumedInContext =
             asked != reading.folded && MythDetector.asksWhatOughtToHappen(asked)
-            && (MythDetector.hasPresumptionCue(reading.folded) || MythDetector.reportsAClaim(reading.folded))
+            && (MythDetector.reportsAClaim(reading.folded)
+                || (!MythDetector.isOpenQuestion(reading.folded) && MythDetector.hasPresumptionCue(reading.folded)))
         let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
         let presumes =
             openAsked || polarAsked
