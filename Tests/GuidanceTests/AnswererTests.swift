@@ -193,6 +193,8 @@ struct AnswererTests {
     @Test(arguments: [
         ("Is it right that schools don't have to publish anything about their SEN provision on their website?", "schools-need-not-publish"),
         ("so the SEN support plan is legally binding just like an EHCP?", "support-plan-binding"),
+        ("the SEN support plan is binding like an EHCP so school has to deliver all of it?", "support-plan-binding"),
+        ("the school sets the targets and just tells us about them, we don't really get a say in the outcomes do we", "parents-no-say-in-outcomes"),
         ("schools get extra money for each child on the SEN register, that's why they add so many", "sen-support-brings-money"),
         ("school are writing a support plan for my son, which means they will get extra funding for him", "sen-support-brings-money"),
         (
@@ -215,6 +217,10 @@ struct AnswererTests {
         #expect(MythDetector.opensAQuestionInside(" sen support plan is it legally binding "))
         #expect(!MythDetector.opensAQuestionInside(" the sen support plan is legally binding "))
         #expect(MythDetector.opensAQuestionInside(" herts enf can fe colleges apply "))
+        #expect(!MythDetector.opensAQuestionInside(" so school has to deliver all of it "))
+        #expect(MythDetector.endsWithATag(" we don't really get a say in the outcomes do we "))
+        #expect(!MythDetector.endsWithATag(" will they tell me before they do it "))
+        #expect(!MythDetector.endsWithATag(" herts enf wat is it "))
     }
 
     /// A closing yes/no question asks on its own: the context's "can't" describes the child.

@@ -224,12 +224,31 @@ extension MythDetector {
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
         let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
+        if endsWithATag(folded) { return true }
         return presumptionCues.contains { cue in
             guard !openQuestion || cue != " only ", holds(cue, in: folded) else { return false }
             // "what are they?" asks; "… are they?" after a statement presumes.
             return !openQuestionOpeners.contains { folded.includes($0.dropLast() + cue) }
         }
     }
+
+    /// True when a statement ends with a tag, with or without its question mark ("… we don't
+    /// get a say in the outcomes, do we", "… he isn't really on SEN support at all is he"):
+    /// an auxiliary verb and a pronoun closing a text that does not open as a question.
+    static func endsWithATag(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ").map { $0.hasSuffix("?") ? $0.dropLast() : $0 }
+        guard words.count >= 4, let pronoun = words.last, tagPronouns.contains(pronoun) else { return false }
+        let verb = words[words.count - 2]
+        // "… before they do it" ends on a verb and its object, not a tag.
+        guard tagVerbs.contains(verb), !(pronoun == "it" && ["do", "does", "did"].contains(verb)) else { return false }
+        return !(openQuestionOpeners + polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) })
+            && !asksWithAQuestionWord(words)
+    }
+    static let tagPronouns: Set<Substring> = ["i", "we", "they", "he", "she", "it", "you"]
+    static let tagVerbs: Set<Substring> = [
+        "do", "don't", "does", "doesn't", "is", "isn't", "are", "aren't", "can", "can't", "will", "won't", "would",
+        "wouldn't", "should", "shouldn't", "have", "haven't", "has", "hasn't", "did", "didn't", "was", "wasn't",
+    ]
 
     /// True when the question sets one thing equal to another with "=" ("no diagnosis = no
     /// support", "more SEN pupils = bigger SEN budget?"): a claim in shorthand, put up for
@@ -281,12 +300,20 @@ extension MythDetector {
     static func opensAQuestionInside(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         for (position, word) in words.enumerated() where questionVerbs.contains(word) {
-            guard word == "is" || word == "are" else { return true }
             let next = position + 1 < words.count ? words[position + 1] : ""
+            // "a school can ever spend", "sch has to deliver": said as a statement says them.
+            if statementFollowers.contains(next) { continue }
+            guard word == "is" || word == "are" else { return true }
             if pronounSubjects.contains(String(next)) || statementOpeners.contains(next) { return true }
         }
         return false
     }
+
+    /// Words after which "can", "has", "need" … are used as a statement uses them.
+    static let statementFollowers: Set<Substring> = [
+        "to", "ever", "only", "still", "just", "really", "even", "never", "always", "also", "already", "not", "legally",
+        "actually",
+    ]
     static let questionVerbs = Set((polarOpeners + statementQuestionOpeners).map { Substring($0.trimmingCharacters(in: " ")) })
 
     /// No question word, not opening as a question, and written as a sentence (four or more
