@@ -118,6 +118,7 @@ struct AnswererTests {
         "is there a rule about restraining pupils with SEN",
         "I'm a foster carer - how much Pupil Premium Plus does the school get for a looked-after child?",
         "we are moving to a different county, what happens to my sons EHCP",
+        "which vaccinations does my daughter need before she starts school",
         // Exclusions law: the guidance says only that exclusions may increase.
         "my son keeps being sent home at lunchtime because of his behaviour, is that an unofficial exclusion?",
         // A request for advice is not a claim about the under-fives, however many small words.
@@ -132,6 +133,8 @@ struct AnswererTests {
     }
 
     @Test(arguments: [
+        // Starting reception is context here; deferring it is not covered.
+        "My son has just started reception and hardly talks to anyone. Should I raise it with his teacher now?",
         "how often should school meet me about SEN support",
         "what does the SENCo do",
         "how often is a support plan reviewed",
