@@ -239,6 +239,12 @@ struct AnswererTests {
         let checked = answerer.answer("The nursery told us he can't have SEN support until he starts school. Is that the rule?")
         #expect(checked.myth?.id == "under-fives")
         #expect(MythDetector.finalYesNoQuestion("He is 6. Does that mean he gets a TA?") == nil)
+        // A condition supposes: the question after it asks.
+        let condition = answerer.answer(
+            "if the school can't pay for all the support my daughter needs can they ask the council for more money")
+        #expect(condition.kind == .answer)
+        #expect(MythDetector.mainClauseAfterACondition(" if he can't read by 7 can they get a specialist in ") == " can they get a specialist in ")
+        #expect(MythDetector.mainClauseAfterACondition(" he can't read ") == " he can't read ")
         #expect(MythDetector.finalYesNoQuestion("He is 6. Can he get a TA?")?.hasSuffix("Can he get a TA?") == true)
     }
 

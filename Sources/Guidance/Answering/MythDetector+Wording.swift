@@ -212,6 +212,22 @@ extension MythDetector {
         return words.dropFirst().first.map { ["that", "this"].contains($0) } == true ? nil : last
     }
 
+    /// For a question opening with a condition ("if the school can't afford all the support
+    /// he needs can they go to the council for more money?"), the question that follows it,
+    /// from its first verb before a pronoun ("can they …"): the condition supposes rather
+    /// than claims. `folded` itself otherwise.
+    static func mainClauseAfterACondition(_ folded: String) -> String {
+        guard folded.hasPrefix(" if ") else { return folded }
+        let words = folded.split(separator: " ")
+        for index in words.indices.dropFirst().dropLast() {
+            let (verb, subject) = (String(words[index]), String(words[index + 1]))
+            if (modalVerbs.contains(verb) || ["is", "are", "do", "does"].contains(verb)) && pronounSubjects.contains(subject) {
+                return " " + words[index...].joined(separator: " ") + " "
+            }
+        }
+        return folded
+    }
+
     /// True for an alternative question ("Is the plan the council's, or is it the school's?"):
     /// it asks which, rather than putting one claim up to be confirmed.
     static func offersAlternative(_ text: String) -> Bool {
