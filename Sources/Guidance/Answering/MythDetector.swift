@@ -78,6 +78,8 @@ struct MythDetector: Sendable {
         guard !question.isEmpty else { return nil }
         let questionMass = question.reduce(0) { $0 + $1.1 }
         var best: Match?
+        // What the asker asks: a closing open or yes/no question after some context, read
+        // from the question after a condition ("if … can they …?"); otherwise the whole.
         // A plain statement ("The council has no duty until there is an EHCP.") is put up
         // for confirmation as much as one ending "right?".
         let asked = MythDetector.mainClauseAfterACondition(
@@ -122,7 +124,10 @@ struct MythDetector: Sendable {
                     (1 - MythDetector.cardVocabularyMix) * shared / questionMass
                     + MythDetector.cardVocabularyMix * sharedWithCard / questionMass
                 let strength = (questionShare * (shared / phrasingMass)).squareRoot()
-                if strength > (best?.strength ?? 0) { best = Match(card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount, presumedInContext: presumedInContext)
+                if strength > (best?.strength ?? 0) {
+                    best = Match(
+                        card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount,
+                        presumedInContext: presumedInContext)
                 }
             }
         }

@@ -1,0 +1,93 @@
+/// Which part of a question asks, as the myth check reads it: after sentences of context, the
+/// closing open or yes/no question, or the closing clause after a comma or dash; and after a
+/// condition, the question it leads to. The rest is context, whose words describe rather
+/// than presume (MythDetector+Wording.swift reads how the asked part is worded).
+extension MythDetector {
+    /// The last sentence of a question of several sentences when it is an open question
+    /// ("… the school says it's easier. Who decides what he needs?"), or the part of the
+    /// last sentence after its last comma when that is one ("If the diagnosis doesn't decide
+    /// what help he gets, what is the school supposed to be looking at?"): what the asker
+    /// asks, after the context they give; nil otherwise.
+    static func finalOpenQuestion(_ text: String) -> String? {
+        let sentences = QuestionReading.sentences(of: text)
+        guard let last = sentences.last else { return nil }
+        if let mark = lastClauseMark(in: last) {
+            let after = String(last[last.index(after: mark)...])
+            let foldedAfter = withoutOpeningConjunction(QuestionReading.foldForCues(after))
+            let relative = foldedAfter.hasPrefix(" which ")
+                && opensARelativeClause(String(foldedAfter.split(separator: " ").dropFirst().first ?? ""))
+            if !relative, isOpenQuestion(foldedAfter) || foldedAfter.hasPrefix(" why ") { return withoutOpeningConjunction(text: after) }
+        }
+        guard sentences.count >= 2 else { return nil }
+        let folded = withoutOpeningConjunction(QuestionReading.foldForCues(last))
+        return isOpenQuestion(folded) || folded.hasPrefix(" why ") ? withoutOpeningConjunction(text: last) : nil
+    }
+
+    /// `text` without its first word when that is a conjunction (``openingConjunctions``).
+    static func withoutOpeningConjunction(text: String) -> String {
+        let trimmed = text.drop { $0 == " " }
+        guard let end = trimmed.firstIndex(of: " "),
+            openingConjunctions.contains(" \(trimmed[..<end].lowercased()) ")
+        else { return text }
+        return " " + trimmed[trimmed.index(after: end)...]
+    }
+
+    /// Marks after which the last clause of a sentence may ask on its own: a comma or a dash
+    /// ("There isn't a SENCo as such – who is supposed to assess his needs there?").
+    static func lastClauseMark(in sentence: String) -> String.Index? {
+        var index = sentence.endIndex
+        while index > sentence.startIndex {
+            index = sentence.index(before: index)
+            let character = sentence[index]
+            if character == "," || character == "\u{2013}" || character == "\u{2014}" { return index }
+            // A hyphen between spaces is a dash; inside a word ("assess-plan-do-review") it is not.
+            if character == "-", index > sentence.startIndex, sentence[sentence.index(before: index)] == " ",
+                sentence.index(after: index) < sentence.endIndex, sentence[sentence.index(after: index)] == " "
+            {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// `folded` without an opening "so", "and", "but" or "then" ("…, so who is meant to
+    /// assess her?", "And shouldn't someone have told me?").
+    static let openingConjunctions = [" so ", " and ", " but ", " then "]
+
+    static func withoutOpeningConjunction(_ folded: String) -> String {
+        for conjunction in openingConjunctions where folded.hasPrefix(conjunction) {
+            return String(folded.dropFirst(conjunction.count - 1))
+        }
+        return folded
+    }
+
+    /// The last sentence of a question of several sentences when it is a yes/no question
+    /// standing on its own ("My daughter is 6 and can't manage buttons when they change for
+    /// PE. Can SEN support include help with dressing?"): what the asker asks, after the
+    /// context they give, whose "can't" describes the child rather than presuming. Nil
+    /// otherwise, and for a question about the context itself ("… Is that the rule?", "…
+    /// Does that mean she'll have to leave?"), which puts the context up to be checked.
+    static func finalYesNoQuestion(_ text: String) -> String? {
+        let sentences = QuestionReading.sentences(of: text)
+        guard sentences.count >= 2, let last = sentences.last else { return nil }
+        let words = QuestionReading.foldForCues(last).split(separator: " ")
+        guard let first = words.first, polarOpeners.contains(" \(first) ") else { return nil }
+        return words.dropFirst().first.map { ["that", "this"].contains($0) } == true ? nil : last
+    }
+
+    /// For a question opening with a condition ("if the school can't afford all the support
+    /// he needs can they go to the council for more money?"), the question that follows it,
+    /// from its first verb before a pronoun ("can they …"): the condition supposes rather
+    /// than claims. `folded` itself otherwise.
+    static func mainClauseAfterACondition(_ folded: String) -> String {
+        guard folded.hasPrefix(" if ") else { return folded }
+        let words = folded.split(separator: " ")
+        for index in words.indices.dropFirst().dropLast() {
+            let (verb, subject) = (String(words[index]), String(words[index + 1]))
+            if (modalVerbs.contains(verb) || ["is", "are", "do", "does"].contains(verb)) && pronounSubjects.contains(subject) {
+                return " " + words[index...].joined(separator: " ") + " "
+            }
+        }
+        return folded
+    }
+}
