@@ -3,44 +3,54 @@
 /// condition, the question it leads to. The rest is context, whose words describe rather
 /// than presume (MythDetector+Wording.swift reads how the asked part is worded).
 extension MythDetector {
+    /// The part of `text` that asks, folded (``QuestionReading/foldForCues(_:)``): the closing
+    /// open question (``finalOpenQuestion(_:)``), else the closing yes/no question
+    /// (``finalYesNoQuestion(_:)``), else the whole; read from the question after a condition
+    /// (``mainClauseAfterACondition(_:)``). The sentences are split once for both.
+    static func askedPart(of text: String) -> String {
+        let sentences = QuestionReading.sentences(of: text)
+        let closing = finalOpenQuestion(in: sentences) ?? finalYesNoQuestion(in: sentences)
+        return mainClauseAfterACondition(QuestionReading.foldForCues(closing ?? text))
+    }
+
     /// The last sentence of a question of several sentences when it is an open question
     /// ("… the school says it's easier. Who decides what he needs?"), or the part of the
-    /// last sentence after its last comma when that is one ("If the diagnosis doesn't decide
-    /// what help he gets, what is the school supposed to be looking at?"): what the asker
-    /// asks, after the context they give; nil otherwise.
+    /// last sentence after its last comma or dash when that is one ("If the diagnosis doesn't
+    /// decide what help he gets, what is the school supposed to be looking at?", "There isn't
+    /// a SENCo as such – who is supposed to assess his needs?"), an opening "so", "and",
+    /// "but" or "then" set aside: what the asker asks, after the context they give; nil
+    /// otherwise.
     static func finalOpenQuestion(_ text: String) -> String? {
-        let sentences = QuestionReading.sentences(of: text)
+        finalOpenQuestion(in: QuestionReading.sentences(of: text))
+    }
+
+    static func finalOpenQuestion(in sentences: [String]) -> String? {
         guard let last = sentences.last else { return nil }
         if let mark = lastClauseMark(in: last) {
             let after = String(last[last.index(after: mark)...])
             let foldedAfter = withoutOpeningConjunction(QuestionReading.foldForCues(after))
             let relative = foldedAfter.hasPrefix(" which ")
                 && opensARelativeClause(String(foldedAfter.split(separator: " ").dropFirst().first ?? ""))
-            if !relative, isOpenQuestion(foldedAfter) || foldedAfter.hasPrefix(" why ") { return withoutOpeningConjunction(text: after) }
+            if !relative, asksOpenly(foldedAfter) { return withoutOpeningConjunction(text: after) }
         }
         guard sentences.count >= 2 else { return nil }
-        let folded = withoutOpeningConjunction(QuestionReading.foldForCues(last))
-        return isOpenQuestion(folded) || folded.hasPrefix(" why ") ? withoutOpeningConjunction(text: last) : nil
+        return asksOpenly(withoutOpeningConjunction(QuestionReading.foldForCues(last))) ? withoutOpeningConjunction(text: last) : nil
     }
 
-    /// `text` without its first word when that is a conjunction (``openingConjunctions``).
-    static func withoutOpeningConjunction(text: String) -> String {
-        let trimmed = text.drop { $0 == " " }
-        guard let end = trimmed.firstIndex(of: " "),
-            openingConjunctions.contains(" \(trimmed[..<end].lowercased()) ")
-        else { return text }
-        return " " + trimmed[trimmed.index(after: end)...]
+    /// An open question, "why" included: a closing "why" question asks too.
+    private static func asksOpenly(_ folded: String) -> Bool {
+        isOpenQuestion(folded) || folded.hasPrefix(" why ")
     }
 
-    /// Marks after which the last clause of a sentence may ask on its own: a comma or a dash
-    /// ("There isn't a SENCo as such – who is supposed to assess his needs there?").
+    /// The last comma or dash of `sentence`, after which its closing clause may ask on its
+    /// own. A hyphen is a dash only between spaces, not inside a word
+    /// ("assess-plan-do-review").
     static func lastClauseMark(in sentence: String) -> String.Index? {
         var index = sentence.endIndex
         while index > sentence.startIndex {
             index = sentence.index(before: index)
             let character = sentence[index]
             if character == "," || character == "\u{2013}" || character == "\u{2014}" { return index }
-            // A hyphen between spaces is a dash; inside a word ("assess-plan-do-review") it is not.
             if character == "-", index > sentence.startIndex, sentence[sentence.index(before: index)] == " ",
                 sentence.index(after: index) < sentence.endIndex, sentence[sentence.index(after: index)] == " "
             {
@@ -50,15 +60,26 @@ extension MythDetector {
         return nil
     }
 
-    /// `folded` without an opening "so", "and", "but" or "then" ("…, so who is meant to
-    /// assess her?", "And shouldn't someone have told me?").
+    /// Conjunctions a closing clause may open with ("…, so who is meant to assess her?", "And
+    /// shouldn't someone have told me?").
     static let openingConjunctions = [" so ", " and ", " but ", " then "]
 
+    /// `folded` without an opening conjunction (``openingConjunctions``).
     static func withoutOpeningConjunction(_ folded: String) -> String {
         for conjunction in openingConjunctions where folded.hasPrefix(conjunction) {
             return String(folded.dropFirst(conjunction.count - 1))
         }
         return folded
+    }
+
+    /// `text` as typed without its first word when that is a conjunction
+    /// (``openingConjunctions``).
+    static func withoutOpeningConjunction(text: String) -> String {
+        let trimmed = text.drop { $0 == " " }
+        guard let end = trimmed.firstIndex(of: " "),
+            openingConjunctions.contains(" \(trimmed[..<end].lowercased()) ")
+        else { return text }
+        return " " + trimmed[trimmed.index(after: end)...]
     }
 
     /// The last sentence of a question of several sentences when it is a yes/no question
@@ -68,7 +89,10 @@ extension MythDetector {
     /// otherwise, and for a question about the context itself ("… Is that the rule?", "…
     /// Does that mean she'll have to leave?"), which puts the context up to be checked.
     static func finalYesNoQuestion(_ text: String) -> String? {
-        let sentences = QuestionReading.sentences(of: text)
+        finalYesNoQuestion(in: QuestionReading.sentences(of: text))
+    }
+
+    static func finalYesNoQuestion(in sentences: [String]) -> String? {
         guard sentences.count >= 2, let last = sentences.last else { return nil }
         let words = QuestionReading.foldForCues(last).split(separator: " ")
         guard let first = words.first, polarOpeners.contains(" \(first) ") else { return nil }
@@ -84,7 +108,7 @@ extension MythDetector {
         let words = folded.split(separator: " ")
         for index in words.indices.dropFirst().dropLast() {
             let (verb, subject) = (String(words[index]), String(words[index + 1]))
-            if (modalVerbs.contains(verb) || ["is", "are", "do", "does"].contains(verb)) && pronounSubjects.contains(subject) {
+            if (modalVerbs.contains(verb) || auxiliaryVerbs.contains(verb)) && pronounSubjects.contains(subject) {
                 return " " + words[index...].joined(separator: " ") + " "
             }
         }

@@ -79,11 +79,16 @@ extension MythDetector {
     /// she found" report nothing.
     static func holds(_ cue: String, in folded: String) -> Bool {
         guard folded.includes(cue) else { return false }
-        return !speechCueWords.contains(where: { cue.includes(" \($0) ") || cue.hasSuffix(" \($0)") }) || reportsSpeech(folded)
+        return !speechCues.contains(cue) || reportsSpeech(folded)
     }
 
     /// The words by which a cue reports what someone said.
     static let speechCueWords = ["told", "said", "says"]
+    /// The cues that hold one of them ("told me", "the school says"), found once.
+    static let speechCues = Set(
+        (presumptionCues + claimReports + claimChecks).filter { cue in
+            speechCueWords.contains { cue.includes(" \($0) ") || cue.hasSuffix(" \($0)") }
+        })
 
     /// True when some "told", "said" or "says" in `folded` is not negated by one of the three
     /// words before it ("nobody has told me", "they haven't said", "no one ever said").
@@ -129,7 +134,7 @@ extension MythDetector {
         for (verb, subject) in zip(words, words.dropFirst()) {
             if modalVerbs.contains(verb), modalSubjects.contains(subject) { return true }
             // "Is it" asks; "do it" and "does it" are usually "do" as the main verb.
-            if ["is", "are", "do", "does"].contains(verb), pronounSubjects.contains(subject), subject != "it" || verb == "is" {
+            if auxiliaryVerbs.contains(verb), pronounSubjects.contains(subject), subject != "it" || verb == "is" {
                 return true
             }
         }
@@ -137,6 +142,8 @@ extension MythDetector {
     }
 
     static let modalVerbs: Set<String> = ["can", "could", "should", "would", "will", "shall"]
+    /// Verbs that open a question before a pronoun ("is there", "do they").
+    static let auxiliaryVerbs: Set<String> = ["is", "are", "do", "does"]
     static let pronounSubjects: Set<String> = ["i", "we", "they", "he", "she", "you", "there", "it"]
     static let modalSubjects = pronounSubjects.union(["the", "my", "our", "his", "her", "their", "school", "schools", "senco"])
 
@@ -165,14 +172,13 @@ extension MythDetector {
     /// an auxiliary verb and a pronoun closing a text that does not open as a question.
     static func endsWithATag(_ folded: String) -> Bool {
         let words = folded.split(separator: " ").map { $0.hasSuffix("?") ? $0.dropLast() : $0 }
-        guard words.count >= 4, let pronoun = words.last, tagPronouns.contains(pronoun) else { return false }
+        guard words.count >= 4, let pronoun = words.last, pronounSubjects.contains(String(pronoun)) else { return false }
         let verb = words[words.count - 2]
         // "… before they do it" ends on a verb and its object, not a tag.
         guard tagVerbs.contains(verb), !(pronoun == "it" && ["do", "does", "did"].contains(verb)) else { return false }
         return !(openQuestionOpeners + polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) })
             && !asksWithAQuestionWord(words)
     }
-    static let tagPronouns: Set<Substring> = ["i", "we", "they", "he", "she", "it", "you"]
     static let tagVerbs: Set<Substring> = [
         "do", "don't", "does", "doesn't", "is", "isn't", "are", "aren't", "can", "can't", "will", "won't", "would",
         "wouldn't", "should", "shouldn't", "have", "haven't", "has", "hasn't", "did", "didn't", "was", "wasn't",

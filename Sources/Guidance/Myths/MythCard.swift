@@ -24,7 +24,8 @@ public struct MythCard: Sendable, Equatable, Identifiable {
     /// have SEN?", "do you need a diagnosis to get SEN support?") is taken to rest on it. Set
     /// on the four myths the IPSEA document busts and the ones the product brief names; a
     /// yes/no question about any other card only asks ("can an FE college in Herts apply for
-    /// ENF?"), unless it presumes or reports the claim.
+    /// ENF?"), unless it presumes or reports the claim or puts a restriction to the test
+    /// ("only", "just").
     public let isCommon: Bool
     /// The 1-based line of the card's heading in the myths file.
     public let line: Int
