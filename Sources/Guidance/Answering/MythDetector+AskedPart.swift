@@ -6,11 +6,12 @@ extension MythDetector {
     /// The part of `text` that asks, folded (``QuestionReading/foldForCues(_:)``): the closing
     /// open question (``finalOpenQuestion(_:)``), else the closing yes/no question
     /// (``finalYesNoQuestion(_:)``), else the whole; read from the question after a condition
-    /// (``mainClauseAfterACondition(_:)``). The sentences are split once for both.
-    static func askedPart(of text: String) -> String {
+    /// (``mainClauseAfterACondition(_:)``). The sentences are split once for both; `folded`
+    /// is the whole already folded.
+    static func askedPart(of text: String, folded: String) -> String {
         let sentences = QuestionReading.sentences(of: text)
         let closing = finalOpenQuestion(in: sentences) ?? finalYesNoQuestion(in: sentences)
-        return mainClauseAfterACondition(QuestionReading.foldForCues(closing ?? text))
+        return mainClauseAfterACondition(closing.map(QuestionReading.foldForCues) ?? folded)
     }
 
     /// The last sentence of a question of several sentences when it is an open question

@@ -82,7 +82,7 @@ struct MythDetector: Sendable {
         // from the question after a condition ("if … can they …?"); otherwise the whole.
         // A plain statement ("The council has no duty until there is an EHCP.") is put up
         // for confirmation as much as one ending "right?".
-        let asked = MythDetector.askedPart(of: reading.corrected)
+        let asked = MythDetector.askedPart(of: reading.corrected, folded: reading.folded)
         // An open question ("what is the school supposed to be looking at?") asks; only a
         // claim it reports ("what do I do now the school says she can't have SEN support?")
         // is put up for confirmation. A "why" question takes its premise as given ("why
