@@ -427,6 +427,19 @@ struct AnswererTests {
         let context = "We are on the waiting list for an autism assessment on the NHS. "
         #expect(answerer.answer(context + "What should the school look at when deciding his SEN support?").kind == .answer)
         #expect(answerer.answer(context + "Is that normal and how long will it take?").kind == .none)
+        // A pointer after the opening refers to what the question itself asks about.
+        #expect(answerer.answer(context + "Can the school help with that as part of his SEN support?").kind == .answer)
+    }
+
+    /// A topic's name that is also an everyday word does not turn a question away: "SATs" is
+    /// "sat" ("he's sat at the back"), "housing" is "house" ("than we have in house").
+    @Test func aTopicIsNotNamedByAnEverydayWord() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("he's sat at the back of the class on his own every day. how can sen support help him").kind == .answer)
+        #expect(
+            answerer.answer("SENCo here: our interventions are not working and we need more specialist input than we have in house. Who can we go to?")
+                .kind == .answer)
+        #expect(answerer.answer("can my daughter get extra time in her year 6 SATs").kind == .none)
     }
 
     /// A long list is ranked first when its line of introduction says what was asked.
