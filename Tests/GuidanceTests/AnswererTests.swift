@@ -259,6 +259,11 @@ struct AnswererTests {
         #expect(!MythDetector.reportsSpeech(" nobody has told me anything "))
         #expect(!MythDetector.reportsSpeech(" they haven't said what she found "))
         #expect(MythDetector.reportsSpeech(" nobody listens and the senco said he is too young "))
+        // Nor does asking what someone said.
+        let askedWhatWasSaid = answerer.answer(
+            "A speech therapist saw my daughter at school but nobody has told me what she said. Should the school have shared that with me?")
+        #expect(askedWhatWasSaid.kind == .answer)
+        #expect(!MythDetector.reportsSpeech(" i don't know what she said "))
     }
 
     /// A yes/no question tests a card's claim only when the claim is a common one.
@@ -288,6 +293,9 @@ struct AnswererTests {
         #expect(MythDetector.asksWhatOughtToHappen(" shouldn't everyone who teaches her be told? "))
         #expect(!MythDetector.asksWhatOughtToHappen(" is the school allowed to leave him out? "))
         #expect(!MythDetector.asksWhatOughtToHappen(" the school is supposed to do it, isn't it? "))
+        // The question's own "supposed to" is no presumption of its context.
+        let own = answerer.answer("The class teacher and SENCo are assessing my son's needs – are parents supposed to be part of that?")
+        #expect(own.kind == .answer)
     }
 
     /// A question typed without a question mark is not a statement when it has a question's

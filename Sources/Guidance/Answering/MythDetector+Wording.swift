@@ -91,11 +91,14 @@ extension MythDetector {
         })
 
     /// True when some "told", "said" or "says" in `folded` is not negated by one of the three
-    /// words before it ("nobody has told me", "they haven't said", "no one ever said").
+    /// words before it ("nobody has told me", "they haven't said", "no one ever said") and
+    /// does not close a "what …" (``closesAWhatQuestion(_:at:)``: "nobody has told me what she
+    /// said" reports nothing).
     static func reportsSpeech(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         return words.indices.contains { index in
             guard speechCueWords.contains(String(words[index])) else { return false }
+            if closesAWhatQuestion(words, at: index) { return false }
             return !words[max(words.startIndex, index - 3)..<index].contains { speechNegators.contains($0) }
         }
     }
@@ -109,15 +112,18 @@ extension MythDetector {
     /// said rather than reporting it.
     static func asksWhatSomeoneSaid(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
-        for (position, word) in words.enumerated() where word == "said" || word == "say" || word == "says" {
-            let before = words[max(0, position - 7)..<position]
-            // "… the SENCo said he is too young" reports: a clause follows what was said.
-            let next = position + 1 < words.count ? String(words[position + 1]) : ""
-            if before.contains("what"), !before.contains(where: { $0.hasSuffix("?") }), !clauseOpeningWords.contains(next) {
-                return true
-            }
-        }
-        return false
+        return words.indices.contains { closesAWhatQuestion(words, at: $0) }
+    }
+
+    /// True when the word at `position` is "said", "say" or "says" closing a "what …" of a
+    /// few words, with no clause of what was said after it.
+    static func closesAWhatQuestion(_ words: [Substring], at position: Int) -> Bool {
+        let word = words[position]
+        guard word == "said" || word == "say" || word == "says" else { return false }
+        let before = words[max(0, position - 7)..<position]
+        // "… the SENCo said he is too young" reports: a clause follows what was said.
+        let next = position + 1 < words.count ? String(words[position + 1]) : ""
+        return before.contains("what") && !before.contains(where: { $0.hasSuffix("?") }) && !clauseOpeningWords.contains(next)
     }
 
     /// Words that open what someone said ("said he is too young", "said that …", "said no").

@@ -24,6 +24,9 @@ struct MythDetector: Sendable {
         /// (``MythDetector/asksWhatOughtToHappen(_:)``): "the school says he can't have SEN
         /// support without a diagnosis. Should I just accept that?"
         let presumedInContext: Bool
+        /// The question closes by asking what ought to happen after some context: not a
+        /// statement typed with a question mark, however its context is worded.
+        let asksWhatOughtToHappen: Bool
     }
 
     let cards: [MythCard]
@@ -94,10 +97,15 @@ struct MythDetector: Sendable {
         // A question asking what ought to happen after some context ("… the school says it's
         // easier. Shouldn't he be joining in?") asks about a duty; what the context presumes
         // counts only when it matches a card as closely as any cued myth must.
+        // The context is what comes before the asked part: "supposed to" in "SENCo + class
+        // teacher assessing his needs – are parents supposed to be part of that?" is the
+        // question's, not a presumption of its context.
+        let asksWhatOught = asked != reading.folded && MythDetector.asksWhatOughtToHappen(asked)
+        let context = reading.folded.hasSuffix(asked) ? String(reading.folded.dropLast(asked.count)) + " " : reading.folded
         let presumedInContext =
-            asked != reading.folded && MythDetector.asksWhatOughtToHappen(asked)
-            && (MythDetector.reportsAClaim(reading.folded)
-                || (!MythDetector.isOpenQuestion(reading.folded) && MythDetector.hasPresumptionCue(reading.folded)))
+            asksWhatOught
+            && (MythDetector.reportsAClaim(context)
+                || (!MythDetector.isOpenQuestion(reading.folded) && MythDetector.hasPresumptionCue(context)))
         let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
         let presumes =
             openAsked || polarAsked
@@ -125,7 +133,7 @@ struct MythDetector: Sendable {
                 if strength > (best?.strength ?? 0) {
                     best = Match(
                         card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount,
-                        presumedInContext: presumedInContext)
+                        presumedInContext: presumedInContext, asksWhatOughtToHappen: asksWhatOught)
                 }
             }
         }
@@ -189,7 +197,7 @@ struct MythDetector: Sendable {
             match.card.isCommon || MythDetector.restrictingWords.contains { reading.folded.includes($0) }
         let polar =
             (testsAClaim && MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
-                || MythDetector.isDeclarativeQuestion(reading.folded, analyzer: analyzer))
+                || (MythDetector.isDeclarativeQuestion(reading.folded, analyzer: analyzer) && !match.asksWhatOughtToHappen))
             && !MythDetector.offersAlternative(reading.corrected)
         return polar && match.strength >= MythDetector.polarMatch ? match : nil
     }
