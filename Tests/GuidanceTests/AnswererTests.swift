@@ -450,6 +450,27 @@ struct AnswererTests {
         #expect(answerer.answer("can my daughter get extra time in her year 6 SATs").kind == .none)
     }
 
+    /// Misconceptions that sit next to one another have cards of their own, so that each is
+    /// answered with the passage that proves it wrong, not a neighbour's.
+    @Test func neighbouringMisconceptionsHaveTheirOwnCards() throws {
+        let answerer = try answerer()
+        let cases = [
+            ("the council refused to do an EHC needs assessment, so now the school has closed her support plan", "support-plan-stops-after-refusal"),
+            ("school asked the LA for an EHC needs assessment without telling me and says it doesn't have to", "school-requests-without-telling-parents"),
+            ("the school let an educational psychologist assess my son without asking me first, they say it's their decision", "specialists-without-parents"),
+            ("my son's class teacher says his SEN is the SENCo's department, not hers", "only-senco-responsible"),
+        ]
+        for (question, card) in cases {
+            let answer = answerer.answer(question)
+            #expect(answer.myth?.id == card, "\(question)")
+        }
+        // A card that names what it is about needs those words: using the support plan to ask
+        // for an assessment is no refusal.
+        #expect(
+            answerer.answer("my daughter starts college in September - can they use her SEN support plan to ask the LA for a statutory assessment?")
+                .kind == .answer)
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")
