@@ -471,6 +471,13 @@ struct AnswererTests {
                 .kind == .answer)
     }
 
+    /// A card's proofs are quoted in the order the question's words rank them.
+    @Test func aCardsProofsAreQuotedInTheOrderTheQuestionAsksAboutThem() throws {
+        let answer = try answerer().answer("a support plan automatically gets the school more funding, right?")
+        #expect(answer.myth?.id == "sen-support-brings-money")
+        #expect(answer.citations.first?.passage.id == "barnardos-sen-support#support-plan-5")
+    }
+
     /// A long list is ranked first when its line of introduction says what was asked.
     @Test func aListIsFoundByItsIntroduction() throws {
         let answer = try answerer().answer("what goes in a SEN support plan")

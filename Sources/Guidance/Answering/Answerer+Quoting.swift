@@ -21,6 +21,14 @@ extension Answerer {
             let score = hits.first(where: { $0.ordinal == ordinal })?.score ?? 0
             citations.append(citation(ordinal: ordinal, score: score))
         }
+        // The card's proofs are quoted in the order the question's own words rank them, the
+        // card's order breaking ties: "schools get SEN money by how many pupils are on the
+        // register" is answered first by the proof about the budget formula, not the one
+        // about support plans (measured: docs/ANSWERS.md).
+        let rank = Dictionary(hits.enumerated().map { ($1.passageID, $0) }, uniquingKeysWith: { first, _ in first })
+        citations = citations.enumerated().sorted {
+            (rank[$0.element.passage.id] ?? Int.max, $0.offset) < (rank[$1.element.passage.id] ?? Int.max, $1.offset)
+        }.map(\.element)
         // The passage that answers the question best is quoted within the first three even
         // when the card has three proofs or more: the question may ask about one side of the
         // misconception that another passage speaks to (measured: docs/ANSWERS.md).
