@@ -5,12 +5,13 @@
 extension MythDetector {
     /// The part of `text` that asks, folded (``QuestionReading/foldForCues(_:)``): the closing
     /// open question (``finalOpenQuestion(_:)``), else the closing yes/no question
-    /// (``finalYesNoQuestion(_:)``), else the whole; read from the question after a condition
-    /// (``mainClauseAfterACondition(_:)``). The sentences are split once for both; `folded`
-    /// is the whole already folded.
+    /// (``finalYesNoQuestion(_:)``), else the closing yes/no clause after context that only
+    /// describes (``finalYesNoClause(in:)``), else the whole; read from the question after a
+    /// condition (``mainClauseAfterACondition(_:)``). The sentences are split once for all
+    /// three; `folded` is the whole already folded.
     static func askedPart(of text: String, folded: String) -> String {
         let sentences = QuestionReading.sentences(of: text)
-        let closing = finalOpenQuestion(in: sentences) ?? finalYesNoQuestion(in: sentences)
+        let closing = finalOpenQuestion(in: sentences) ?? finalYesNoQuestion(in: sentences) ?? finalYesNoClause(in: sentences)
         return mainClauseAfterACondition(closing.map(QuestionReading.foldForCues) ?? folded)
     }
 
@@ -114,5 +115,22 @@ extension MythDetector {
             }
         }
         return folded
+    }
+
+    /// The clause after the last comma or dash of a question when it is a yes/no question of
+    /// four words or more and what comes before it only describes ("he has no one to play
+    /// with at break, can SEN support help with that"): nil when the text before it opens as
+    /// an open question ("where can I read up on EHCNAs – does IPSEA have info") or itself
+    /// presumes ("there's nothing they can do until she has an EHCP, so do I just wait?"),
+    /// and for a clause about the context ("…, is that right?").
+    static func finalYesNoClause(in sentences: [String]) -> String? {
+        guard let last = sentences.last, let mark = lastClauseMark(in: last) else { return nil }
+        let after = String(last[last.index(after: mark)...])
+        let words = withoutOpeningConjunction(QuestionReading.foldForCues(after)).split(separator: " ")
+        guard words.count >= 4, let first = words.first, polarOpeners.contains(" \(first) "),
+            words.dropFirst().first.map({ ["that", "this"].contains($0) }) != true
+        else { return nil }
+        let before = QuestionReading.foldForCues(sentences.dropLast().joined(separator: " ") + " " + last[..<mark])
+        return isOpenQuestion(before) || hasPresumptionCue(before) ? nil : withoutOpeningConjunction(text: after)
     }
 }

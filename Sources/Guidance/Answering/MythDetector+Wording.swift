@@ -223,28 +223,55 @@ extension MythDetector {
     /// does, and is judged like one (``polarMatch``). No verb that could open a question
     /// ("is", "can", "does" …) anywhere in it, so that an inverted question after some context
     /// ("SEN support plan - is it legally binding?") is not read as one.
-    static func isDeclarativeQuestion(_ folded: String, analyzer: Analyzer) -> Bool {
+    static func isDeclarativeQuestion(_ folded: String, text: String, analyzer: Analyzer) -> Bool {
         var body = Substring(folded)
         while body.last == " " { body.removeLast() }
         guard body.last == "?" else { return false }
-        body.removeLast()
+        // "… same as an ehcp??": one question mark or several.
+        while body.last == "?" || body.last == " " { body.removeLast() }
         let statement = String(body) + " "
-        guard !statement.contains("?"), !opensAQuestionInside(statement) else { return false }
+        guard !statement.contains("?"), !opensAQuestionInside(statement), !clauseOpensAQuestion(text) else { return false }
         return isWrittenAsStatement(statement, analyzer: analyzer)
     }
 
     /// True when a verb that could open a question ("is", "can", "does" …) stands anywhere in
     /// `folded` as it would in a question: any of them but "is" and "are", and those two
-    /// before a pronoun or determiner ("… – is it legally binding", "are the"). "The plan is
-    /// legally binding" states.
+    /// before a pronoun ("… – is it legally binding"). "The plan is legally binding" states;
+    /// "is" before a determiner opens a question only at a clause's start
+    /// (``clauseOpensAQuestion(_:)``).
+    /// True when a clause of `text` (as typed, split at commas and dashes) opens with "is" or
+    /// "are" before a pronoun or determiner ("SEN support plan – is the school bound by
+    /// it?"). Inside a clause "is the" states: "so 6k is the most a school can ever spend?".
+    static func clauseOpensAQuestion(_ text: String) -> Bool {
+        var clauses: [String] = []
+        var current = ""
+        for character in text {
+            let isDash = character == "\u{2013}" || character == "\u{2014}" || (character == "-" && current.last == " ")
+            if character == "," || isDash {
+                clauses.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        clauses.append(current)
+        return clauses.contains { clause in
+            let words = withoutOpeningConjunction(QuestionReading.foldForCues(clause)).split(separator: " ")
+            guard words.count >= 2, words[0] == "is" || words[0] == "are" else { return false }
+            return pronounSubjects.contains(String(words[1])) || statementOpeners.contains(words[1])
+        }
+    }
+
     static func opensAQuestionInside(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         for (position, word) in words.enumerated() where questionVerbs.contains(word) {
             let next = position + 1 < words.count ? words[position + 1] : ""
             // "a school can ever spend", "sch has to deliver": said as a statement says them.
             if statementFollowers.contains(next) { continue }
+            // "has to do everything in it": after "to" a verb is an infinitive.
+            if position > 0, words[position - 1] == "to" { continue }
             guard word == "is" || word == "are" else { return true }
-            if pronounSubjects.contains(String(next)) || statementOpeners.contains(next) { return true }
+            if pronounSubjects.contains(String(next)) { return true }
         }
         return false
     }

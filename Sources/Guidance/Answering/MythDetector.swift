@@ -197,7 +197,7 @@ struct MythDetector: Sendable {
             match.card.isCommon || MythDetector.restrictingWords.contains { reading.folded.includes($0) }
         let polar =
             (testsAClaim && MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
-                || (MythDetector.isDeclarativeQuestion(reading.folded, analyzer: analyzer) && !match.asksWhatOughtToHappen))
+                || (MythDetector.isDeclarativeQuestion(reading.folded, text: reading.corrected, analyzer: analyzer) && !match.asksWhatOughtToHappen))
             && !MythDetector.offersAlternative(reading.corrected)
         return polar && match.strength >= MythDetector.polarMatch ? match : nil
     }
