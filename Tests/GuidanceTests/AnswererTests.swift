@@ -475,6 +475,7 @@ struct AnswererTests {
             ("school asked the LA for an EHC needs assessment without telling me and says it doesn't have to", "school-requests-without-telling-parents"),
             ("the school let an educational psychologist assess my son without asking me first, they say it's their decision", "specialists-without-parents"),
             ("my son's class teacher says his SEN is the SENCo's department, not hers", "only-senco-responsible"),
+            ("the SENCo says no specialist can be asked in until my daughter has had a whole year on SEN support", "specialists-after-set-time"),
         ]
         for (question, card) in cases {
             let answer = answerer.answer(question)
