@@ -406,6 +406,8 @@ struct AnswererTests {
         for text in [
             "she has a support plan", "9.3 significant difficulties setting should consider EHC needs assessment", "SEN support plan legally binding",
             "meaning of 'must' in the SEND Code of Practice", "duties of the LA and the school to pupils at SEN Support",
+            // A modal named rather than used is no verb.
+            "must vs should in the SEND code", "difference between must and should in the code of practice",
         ] {
             #expect(!MythDetector.isStatement(QuestionReading.foldForCues(text), analyzer: .english), "\(text)")
         }

@@ -296,7 +296,9 @@ extension MythDetector {
         // opening with a number is a staff search for a Code paragraph ("9.3 significant
         // difficulties setting should consider …"), "support plan legally binding" is
         // keywords, and "she has a support plan" only describes.
-        if words.first?.first?.isNumber == false, words.contains(where: { statementVerbs.contains(String($0)) }),
+        // A modal named rather than used ("the difference between must and should") is no verb.
+        let verbs = words.indices.filter { !namesAModal(words, at: $0) }.map { words[$0] }
+        if words.first?.first?.isNumber == false, verbs.contains(where: { statementVerbs.contains(String($0)) }),
             makesAClaim(folded)
         {
             return true
@@ -306,8 +308,19 @@ extension MythDetector {
         // responsibilities to support schools with pupils at SEN Support"); one opening with
         // an article ("the speech therapist's advice goes to the teachers") states.
         guard words.filter({ analyzer.isStopword(String($0)) }).count >= 4 else { return false }
-        return words.first.map { statementOpeners.contains($0) } == true || words.contains(where: isCommonVerb)
+        return words.first.map { statementOpeners.contains($0) } == true || verbs.contains(where: isCommonVerb)
     }
+
+    /// True when the word at `index` is a modal verb named rather than used: followed by
+    /// "and", "or", "in", "vs" or "mean", or closing the text ("meaning of must in the Code",
+    /// "must vs should"), where a used modal is followed by its verb ("the school must tell").
+    static func namesAModal(_ words: [Substring], at index: Int) -> Bool {
+        guard namedModals.contains(words[index]) else { return false }
+        let next = index + 1 < words.count ? words[index + 1] : ""
+        return wordsAfterANamedModal.contains(next)
+    }
+    static let namedModals: Set<Substring> = ["must", "should", "can", "will", "may", "shall"]
+    static let wordsAfterANamedModal: Set<Substring> = ["", "and", "or", "in", "vs", "versus", "mean", "means", "meaning"]
 
     /// Words opening a noun phrase that a statement opens with.
     static let statementOpeners: Set<Substring> = [
