@@ -455,6 +455,10 @@ struct AnswererTests {
         #expect(answerer.answer(context + "Is that normal and how long will it take?").kind == .none)
         // A pointer after the opening refers to what the question itself asks about.
         #expect(answerer.answer(context + "Can the school help with that as part of his SEN support?").kind == .answer)
+        // A misconception told alongside the topic is still answered with its card.
+        let presumed = answerer.answer(
+            "the waiting list for an ADHD assessment is 18 months and school keep saying they can't do anything extra until he's diagnosed")
+        #expect(presumed.myth?.id == "diagnosis-needed")
     }
 
     /// A topic's name that is also an everyday word does not turn a question away: "SATs" is

@@ -186,10 +186,11 @@ public struct Answerer: Sendable {
             }
         }
         // A question naming a topic the guidance does not cover ("… so I can take them to
-        // tribunal") can still rest on a misconception it does cover: a presumption matching
-        // a card as strongly as any cued myth is answered with the card.
+        // tribunal", "we're on the CAMHS waiting list, so school can't help until then?") can
+        // still rest on a misconception it does cover: a presumption matching a card at least
+        // ``MythDetector/topicOverrideMatch`` is answered with the card.
         if let match = mythDetector.detect(reading, bestPassageID: byCoverage.first?.passageID, otherwiseNotCovered: presumptionNotCovered),
-            !namesUncoveredTopic || (match.hasCue && match.strength >= MythDetector.cuedMatch)
+            !namesUncoveredTopic || (match.hasCue && match.strength >= MythDetector.topicOverrideMatch)
         {
             return mythAnswer(reading, match.card, hits: ranked, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
