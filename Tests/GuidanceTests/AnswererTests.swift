@@ -104,6 +104,8 @@ struct AnswererTests {
             "the school can say no to an assessment, can they?",
             "the council pays for all of it once there's an EHCP.",
         ]
+        // Clauses end at commas and dashes, not at a hyphen inside a word.
+        #expect(MythDetector.clauses(of: "assess-plan-do-review - is it done, or not") == ["assess-plan-do-review ", " is it done", " or not"])
         for text in declarative {
             #expect(MythDetector.isDeclarativeQuestion(QuestionReading.foldForCues(text), text: text, analyzer: .english), "\(text)")
         }

@@ -51,15 +51,34 @@ extension MythDetector {
         var index = sentence.endIndex
         while index > sentence.startIndex {
             index = sentence.index(before: index)
-            let character = sentence[index]
-            if character == "," || character == "\u{2013}" || character == "\u{2014}" { return index }
-            if character == "-", index > sentence.startIndex, sentence[sentence.index(before: index)] == " ",
-                sentence.index(after: index) < sentence.endIndex, sentence[sentence.index(after: index)] == " "
-            {
-                return index
-            }
+            if isClauseMark(in: sentence, at: index) { return index }
         }
         return nil
+    }
+
+    /// Whether the character at `index` of `text` closes a clause: a comma, an en or em dash,
+    /// or a hyphen between spaces.
+    static func isClauseMark(in text: String, at index: String.Index) -> Bool {
+        let character = text[index]
+        if character == "," || character == "\u{2013}" || character == "\u{2014}" { return true }
+        guard character == "-", index > text.startIndex, text.index(after: index) < text.endIndex else { return false }
+        return text[text.index(before: index)] == " " && text[text.index(after: index)] == " "
+    }
+
+    /// `text` split at its clause marks (``isClauseMark(in:at:)``), the marks left out.
+    static func clauses(of text: String) -> [Substring] {
+        var clauses: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if isClauseMark(in: text, at: index) {
+                clauses.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        clauses.append(text[start...])
+        return clauses
     }
 
     /// Conjunctions a closing clause may open with ("…, so who is meant to assess her?", "And

@@ -221,7 +221,8 @@ extension MythDetector {
     /// gets money per pupil on the register, so the more on it the more they get?"): a
     /// declarative question, which puts the statement up to be confirmed as a yes/no question
     /// does, and is judged like one (``polarMatch``). No verb that could open a question
-    /// ("is", "can", "does" …) anywhere in it, so that an inverted question after some context
+    /// ("is", "can", "does" …) anywhere in it as a question would, and no clause of `text` (the
+    /// question as typed) opening as one, so that an inverted question after some context
     /// ("SEN support plan - is it legally binding?") is not read as one.
     static func isDeclarativeQuestion(_ folded: String, text: String, analyzer: Analyzer) -> Bool {
         var body = Substring(folded)
@@ -234,34 +235,23 @@ extension MythDetector {
         return isWrittenAsStatement(statement, analyzer: analyzer)
     }
 
-    /// True when a verb that could open a question ("is", "can", "does" …) stands anywhere in
-    /// `folded` as it would in a question: any of them but "is" and "are", and those two
-    /// before a pronoun ("… – is it legally binding"). "The plan is legally binding" states;
-    /// "is" before a determiner opens a question only at a clause's start
-    /// (``clauseOpensAQuestion(_:)``).
-    /// True when a clause of `text` (as typed, split at commas and dashes) opens with "is" or
-    /// "are" before a pronoun or determiner ("SEN support plan – is the school bound by
-    /// it?"). Inside a clause "is the" states: "so 6k is the most a school can ever spend?".
+    /// True when a clause of `text` (as typed, split at its commas and dashes:
+    /// ``clauses(of:)``) opens with "is" or "are" before a pronoun or determiner ("SEN
+    /// support plan – is the school bound by it?"). Inside a clause "is the" states: "so 6k
+    /// is the most a school can ever spend?".
     static func clauseOpensAQuestion(_ text: String) -> Bool {
-        var clauses: [String] = []
-        var current = ""
-        for character in text {
-            let isDash = character == "\u{2013}" || character == "\u{2014}" || (character == "-" && current.last == " ")
-            if character == "," || isDash {
-                clauses.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        clauses.append(current)
-        return clauses.contains { clause in
-            let words = withoutOpeningConjunction(QuestionReading.foldForCues(clause)).split(separator: " ")
+        clauses(of: text).contains { clause in
+            let words = withoutOpeningConjunction(QuestionReading.foldForCues(String(clause))).split(separator: " ")
             guard words.count >= 2, words[0] == "is" || words[0] == "are" else { return false }
             return pronounSubjects.contains(String(words[1])) || statementOpeners.contains(words[1])
         }
     }
 
+    /// True when a verb that could open a question ("is", "can", "does" …) stands anywhere in
+    /// `folded` as it would in a question: any of them but "is" and "are", and those two
+    /// before a pronoun ("… – is it legally binding"). "The plan is legally binding" states;
+    /// "is" before a determiner opens a question only at a clause's start
+    /// (``clauseOpensAQuestion(_:)``).
     static func opensAQuestionInside(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         for (position, word) in words.enumerated() where questionVerbs.contains(word) {
@@ -296,7 +286,7 @@ extension MythDetector {
         // opening with a number is a staff search for a Code paragraph ("9.3 significant
         // difficulties setting should consider …"), "support plan legally binding" is
         // keywords, and "she has a support plan" only describes.
-        // A modal named rather than used ("the difference between must and should") is no verb.
+        // A modal named rather than used ("difference between must and should") is no verb.
         let verbs = words.indices.filter { !namesAModal(words, at: $0) }.map { words[$0] }
         if words.first?.first?.isNumber == false, verbs.contains(where: { statementVerbs.contains(String($0)) }),
             makesAClaim(folded)
