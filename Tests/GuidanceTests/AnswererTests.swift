@@ -457,6 +457,10 @@ struct AnswererTests {
         #expect(answerer.answer(context + "Is that normal and how long will it take?").kind == .none)
         // A pointer after the opening refers to what the question itself asks about.
         #expect(answerer.answer(context + "Can the school help with that as part of his SEN support?").kind == .answer)
+        // A topic the asker means to take up is what the closing question is about.
+        #expect(answerer.answer("We are thinking of home educating our daughter. Would the council still give her any SEN help?").kind == .none)
+        #expect(Answerer.statesAnIntent(" i want to home educate him "))
+        #expect(!Answerer.statesAnIntent(" i want to know what sen support is "))
         // A misconception told alongside the topic is still answered with its card.
         let presumed = answerer.answer(
             "the waiting list for an ADHD assessment is 18 months and school keep saying they can't do anything extra until he's diagnosed")

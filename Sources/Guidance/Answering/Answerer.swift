@@ -178,7 +178,10 @@ public struct Answerer: Sendable {
         // the context (measured: docs/ANSWERS.md).
         if presumptionNotCovered || namesUncoveredTopic, history.isEmpty, let last = QuestionReading.finalQuestion(of: reading.corrected) {
             let lastReading = QuestionReading(last, corrector: corrector, analyzer: analyzer)
-            let standsApart = namesUncoveredTopic && standsApartFromContext(lastReading)
+            // A topic the asker says they mean to take up ("I want to home educate my son. Do I
+            // need the council's permission?") is what the closing question is about.
+            let context = String(reading.folded.dropLast(min(reading.folded.count, lastReading.folded.count)))
+            let standsApart = namesUncoveredTopic && !Answerer.statesAnIntent(context) && standsApartFromContext(lastReading)
             if presumptionNotCovered || standsApart, isCoveredOnItsOwn(lastReading) {
                 notCovered = false
                 presumptionNotCovered = false
@@ -235,6 +238,15 @@ public struct Answerer: Sendable {
         return Set(reading.terms).count >= 3 && !Answerer.pointingBack.contains(where: { opening.includes($0) })
             && scope.outOfScopeTopic(question: reading.termsWithFiller, passageSequence: []) == nil
     }
+
+    /// Whether `folded` says the asker means to do something ("I want to", "we're thinking
+    /// of", "we've decided to"), other than to know or ask something.
+    static func statesAnIntent(_ folded: String) -> Bool {
+        intentWords.contains { folded.includes($0) && !folded.includes($0 + "know ") && !folded.includes($0 + "ask ") }
+    }
+    static let intentWords = [
+        " want to ", " wanting to ", " thinking of ", " thinking about ", " decided to ", " planning to ", " plan to ", " considering ",
+    ]
 
     /// Words by which a question points back to what came before ("is that legal?").
     static let pointingBack = [" that ", " this ", " it ", " these ", " those ", " they ", " them "]
