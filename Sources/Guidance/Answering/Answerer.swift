@@ -180,8 +180,10 @@ public struct Answerer: Sendable {
             let lastReading = QuestionReading(last, corrector: corrector, analyzer: analyzer)
             // A topic the asker says they mean to take up ("I want to home educate my son. Do I
             // need the council's permission?") is what the closing question is about.
-            let context = String(reading.folded.dropLast(min(reading.folded.count, lastReading.folded.count)))
-            let standsApart = namesUncoveredTopic && !Answerer.statesAnIntent(context) && standsApartFromContext(lastReading)
+            let standsApart =
+                namesUncoveredTopic
+                && !Answerer.statesAnIntent(QuestionReading.context(of: reading.folded, before: lastReading.folded))
+                && standsApartFromContext(lastReading)
             if presumptionNotCovered || standsApart, isCoveredOnItsOwn(lastReading) {
                 notCovered = false
                 presumptionNotCovered = false

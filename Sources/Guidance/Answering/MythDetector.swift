@@ -101,11 +101,13 @@ struct MythDetector: Sendable {
         // teacher assessing his needs – are parents supposed to be part of that?" is the
         // question's, not a presumption of its context.
         let asksWhatOught = asked != reading.folded && MythDetector.asksWhatOughtToHappen(asked)
-        let context = reading.folded.hasSuffix(asked) ? String(reading.folded.dropLast(asked.count)) + " " : reading.folded
         let presumedInContext =
             asksWhatOught
-            && (MythDetector.reportsAClaim(context)
-                || (!MythDetector.isOpenQuestion(reading.folded) && MythDetector.hasPresumptionCue(context)))
+            && {
+                let context = QuestionReading.context(of: reading.folded, before: asked)
+                return MythDetector.reportsAClaim(context)
+                    || (!MythDetector.isOpenQuestion(reading.folded) && MythDetector.hasPresumptionCue(context))
+            }()
         let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
         let presumes =
             openAsked || polarAsked

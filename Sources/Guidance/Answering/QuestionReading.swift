@@ -124,6 +124,13 @@ struct QuestionReading: Sendable {
     /// with a space at each end so that " word " matches whole words.
     let folded: String
 
+    /// What `folded` says before `part`, the folded text of its closing sentence or clause:
+    /// the context a closing question follows. The whole of `folded` when `part` is not how it
+    /// ends.
+    static func context(of folded: String, before part: String) -> String {
+        folded.hasSuffix(part) ? String(folded.dropLast(part.count)) + " " : folded
+    }
+
     static func foldForCues(_ corrected: String) -> String {
         let text = TextFolding.fold(corrected)
         var result = " "
