@@ -478,6 +478,28 @@ struct AnswererTests {
         #expect(answerer.answer("can my daughter get extra time in her year 6 SATs").kind == .none)
     }
 
+    /// Misconceptions the guidance contradicts that had no card until the read sets showed
+    /// them recurring: each is answered with the card whose passages prove it wrong. A card
+    /// that names what it is about needs those words: recording a meeting is no request for
+    /// the school's records, and a school paying for a therapist is no claim about the council.
+    @Test func recurringMisconceptionsHaveCards() throws {
+        let answerer = try answerer()
+        let cases = [
+            ("the school won't let me have a copy of my son's SEN support plan, they say it's for staff", "records-kept-from-parents"),
+            ("the head says parents' concerns aren't enough, school only acts when teachers spot a problem", "parents-concerns-ignored"),
+            ("apparently the governors play no part in SEN at our school, the SENCo handles everything", "governors-no-role"),
+            ("our Herts primary says it can't ask for ENF because my daughter doesn't have an EHCP yet", "enf-only-with-ehcp"),
+            ("the council is the one that decides if my son gets SEN support, not his school, isn't it?", "council-runs-sen-support"),
+            ("the academy says it will sort out reasonable adjustments for my disabled son when he starts, not before", "adjustments-only-when-asked"),
+            ("a child with SEN can't really be supported in a mainstream school, they need a special school", "special-school-needed"),
+        ]
+        for (question, card) in cases {
+            #expect(answerer.answer(question).myth?.id == card, "\(question)")
+        }
+        #expect(answerer.answer("can I record the SEN support review meeting on my phone?").kind != .myth)
+        #expect(answerer.answer("why does school say the speech therapist comes out of their own budget?").kind != .myth)
+    }
+
     /// Misconceptions that sit next to one another have cards of their own, so that each is
     /// answered with the passage that proves it wrong, not a neighbour's.
     @Test func neighbouringMisconceptionsHaveTheirOwnCards() throws {
