@@ -500,6 +500,30 @@ struct AnswererTests {
         #expect(answerer.answer("why does school say the speech therapist comes out of their own budget?").kind != .myth)
     }
 
+    /// Wordings the read sets repeat for existing cards, added as phrasings, find their card
+    /// (before, the first two were answered plainly and the third with a funding card).
+    @Test func recurringWordingsFindTheirCards() throws {
+        let answerer = try answerer()
+        let cases = [
+            ("my son is 16 now and school says they only discuss his SEN support with me, not with him", "young-person-not-involved"),
+            ("the school says we can't have the EP or SALT in until there is an EHCP", "specialists-only-after-ehcna"),
+            ("school says she can't go on the residential because she's on the SEN register", "sen-kept-out-of-activities"),
+        ]
+        for (question, card) in cases {
+            #expect(answerer.answer(question).myth?.id == card, "\(question)")
+        }
+    }
+
+    /// A yes/no question offering a narrower alternative ("… or only …", "… or just …")
+    /// asks which holds; it does not put the restriction forward as a claim.
+    @Test func aNarrowerAlternativeAsks() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("does the best endeavours duty apply to a free school or only to maintained schools?").kind == .answer)
+        #expect(answerer.answer("does the best endeavours duty apply to academies or just LA schools?").kind == .answer)
+        #expect(answerer.answer("can FE colleges in Herts apply for ENF or just schools?").kind == .answer)
+        #expect(answerer.answer("the best endeavours duty only applies to maintained schools, not academies").myth?.id == "academies-exempt")
+    }
+
     /// Misconceptions that sit next to one another have cards of their own, so that each is
     /// answered with the passage that proves it wrong, not a neighbour's.
     @Test func neighbouringMisconceptionsHaveTheirOwnCards() throws {

@@ -160,8 +160,12 @@ extension MythDetector {
         return alternativeMarkers.contains { lowered.includes($0) }
     }
 
-    /// ", or" and "or" opening a second question ("or is it", "or does the council").
-    static let alternativeMarkers = [", or ", " or is ", " or are ", " or do ", " or does ", " or can ", " or will "]
+    /// ", or" and "or" opening a second question ("or is it", "or does the council"), or
+    /// offering a narrower alternative ("does the duty apply to a PRU, or only to mainstream
+    /// schools?" asks which).
+    static let alternativeMarkers = [
+        ", or ", " or is ", " or are ", " or do ", " or does ", " or can ", " or will ", " or only ", " or just ",
+    ]
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
         let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
