@@ -514,6 +514,17 @@ struct AnswererTests {
         }
     }
 
+    /// What the law or the Code "says" is asked about, not a claim put up to be checked; a
+    /// father-in-law's "says" still reports one.
+    @Test func whatTheLawSaysIsAsked() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("which part of the law says a school has to provide SEN support").kind == .answer)
+        #expect(answerer.answer("when the Code says schools must do something, does that make it the law").kind == .answer)
+        #expect(
+            answerer.answer("my father in law says you have to wait two years on SEN support before asking for an EHC needs assessment")
+                .myth?.id == "wait-before-ehcna")
+    }
+
     /// A yes/no question offering a narrower alternative ("… or only …", "… or just …")
     /// asks which holds; it does not put the restriction forward as a claim.
     @Test func aNarrowerAlternativeAsks() throws {

@@ -91,14 +91,14 @@ extension MythDetector {
         })
 
     /// True when some "told", "said" or "says" in `folded` is not negated by one of the three
-    /// words before it ("nobody has told me", "they haven't said", "no one ever said") and
-    /// does not close a "what …" (``closesAWhatQuestion(_:at:)``: "nobody has told me what she
-    /// said" reports nothing).
+    /// words before it ("nobody has told me", "they haven't said", "no one ever said"), does
+    /// not close a "what …" (``closesAWhatQuestion(_:at:)``: "nobody has told me what she
+    /// said" reports nothing), and is not said by the law itself (``citesTheLaw(_:at:)``).
     static func reportsSpeech(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         return words.indices.contains { index in
             guard speechCueWords.contains(String(words[index])) else { return false }
-            if closesAWhatQuestion(words, at: index) { return false }
+            if closesAWhatQuestion(words, at: index) || citesTheLaw(words, at: index) { return false }
             return !words[max(words.startIndex, index - 3)..<index].contains { speechNegators.contains($0) }
         }
     }
@@ -106,6 +106,16 @@ extension MythDetector {
         "nobody", "noone", "no", "not", "never", "hasn't", "haven't", "hadn't", "didn't", "hasnt", "havent", "hadnt",
         "didnt", "won't", "wont", "isn't", "aren't", "weren't", "wasn't",
     ]
+
+    /// True when the word at `position` ("says", "said") has the law or the Code as its
+    /// subject ("which law says schools must provide SEN support", "when the CoP says 'must'"):
+    /// the asker asks what the guidance says, not whether a claim someone made is true. A
+    /// mother-in-law is a person.
+    static func citesTheLaw(_ words: [Substring], at position: Int) -> Bool {
+        guard position > 0, lawWords.contains(words[position - 1]) else { return false }
+        return position < 2 || words[position - 2] != "in"
+    }
+    static let lawWords: Set<Substring> = ["law", "code", "cop", "act", "practice", "guidance", "legislation"]
 
     /// True when "said" closes a "what …" of a few words ("will I be told what they said?",
     /// "what the physio and the ed psych said after the visit"): the asker asks what was
