@@ -525,6 +525,20 @@ struct AnswererTests {
                 .myth?.id == "wait-before-ehcna")
     }
 
+    /// "Does that count as SEN?" after a description of the child asks whether what it
+    /// describes is SEN; it does not put the description up as a claim. After "the school said …" it
+    /// still checks the claim reported.
+    @Test func askingWhetherADescriptionIsSENAsks() throws {
+        let answerer = try answerer()
+        #expect(
+            answerer.answer(
+                "My son is 13 and does well academically, but he can't manage anything on his own, getting organised or getting around. Does that count as a special educational need?"
+            ).kind == .answer)
+        #expect(
+            answerer.answer("school said she can't have SEN support because she's doing fine in lessons. Is this how SEN support works?")
+                .kind == .myth)
+    }
+
     /// A yes/no question offering a narrower alternative ("… or only …", "… or just …")
     /// asks which holds; it does not put the restriction forward as a claim.
     @Test func aNarrowerAlternativeAsks() throws {

@@ -117,8 +117,21 @@ extension MythDetector {
         guard sentences.count >= 2, let last = sentences.last else { return nil }
         let words = QuestionReading.foldForCues(last).split(separator: " ")
         guard let first = words.first, polarOpeners.contains(" \(first) ") else { return nil }
-        return words.dropFirst().first.map { ["that", "this"].contains($0) } == true ? nil : last
+        let context = QuestionReading.foldForCues(sentences.dropLast().joined(separator: " "))
+        return asksAboutTheContext(words, context: context) ? nil : last
     }
+
+    /// Whether a closing yes/no question (its folded `words`) puts its `context` up to be
+    /// checked: "that" or "this" second ("… Is that the rule?", "… Does that mean she'll have
+    /// to leave?"), unless it asks whether what the context describes is SEN or SEN Support
+    /// ("he still needs help with the toilet. does that count as SEN?") after context that
+    /// reports no one's claim.
+    static func asksAboutTheContext(_ words: [Substring], context: String) -> Bool {
+        guard words.dropFirst().first.map({ ["that", "this"].contains($0) }) == true else { return false }
+        let namesSEN = words.contains { senWords.contains($0) } && !words.contains { $0 == "mean" || $0 == "means" }
+        return !namesSEN || reportsAClaim(context)
+    }
+    static let senWords: Set<Substring> = ["sen", "send", "support", "special", "needs"]
 
     /// For a question opening with a condition ("if the school can't afford all the support
     /// he needs can they go to the council for more money?"), the question that follows it,
@@ -146,10 +159,10 @@ extension MythDetector {
         guard let last = sentences.last, let mark = lastClauseMark(in: last) else { return nil }
         let after = String(last[last.index(after: mark)...])
         let words = withoutOpeningConjunction(QuestionReading.foldForCues(after)).split(separator: " ")
-        guard words.count >= 4, let first = words.first, polarOpeners.contains(" \(first) "),
-            words.dropFirst().first.map({ ["that", "this"].contains($0) }) != true
-        else { return nil }
         let before = QuestionReading.foldForCues(sentences.dropLast().joined(separator: " ") + " " + last[..<mark])
+        guard words.count >= 4, let first = words.first, polarOpeners.contains(" \(first) "),
+            !asksAboutTheContext(words, context: before)
+        else { return nil }
         return isOpenQuestion(before) || hasPresumptionCue(before) ? nil : withoutOpeningConjunction(text: after)
     }
 }
