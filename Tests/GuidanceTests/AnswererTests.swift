@@ -539,6 +539,15 @@ struct AnswererTests {
                 .kind == .myth)
     }
 
+    /// A request for tips or the best way to do something seeks advice: "won't" and
+    /// "nothing works" in it describe. A claim it reports is still checked.
+    @Test func aRequestForTipsSeeksAdvice() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("my 2 year old won't stay in her cot at night, any tips?").kind == .none)
+        #expect(answerer.answer("best way to get my 4 year old to eat vegetables, nothing works").kind != .myth)
+        #expect(answerer.answer("the nursery says my 3 year old is too young for SEN support, any advice?").myth?.id == "under-fives")
+    }
+
     /// A yes/no question offering a narrower alternative ("… or only …", "… or just …")
     /// asks which holds; it does not put the restriction forward as a claim.
     @Test func aNarrowerAlternativeAsks() throws {

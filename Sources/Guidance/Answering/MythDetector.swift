@@ -109,8 +109,10 @@ struct MythDetector: Sendable {
                     || (!MythDetector.isOpenQuestion(reading.folded) && MythDetector.hasPresumptionCue(context))
             }()
         let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
+        // A request for tips or ideas ("my 3 year old won't sleep in her own bed, any tips?")
+        // seeks advice: its "won't" describes; only a claim it reports is put up.
         let presumes =
-            openAsked || polarAsked
+            openAsked || polarAsked || MythDetector.asksForAdvice(asked)
             ? MythDetector.reportsAClaim(asked) || (polarAsked && MythDetector.presumedNegations.contains { asked.includes($0) })
             : MythDetector.hasPresumptionCue(asked) || MythDetector.isStatement(asked, analyzer: analyzer)
         // Words putting a claim up to be checked ("is it true", "the school says", "I was
