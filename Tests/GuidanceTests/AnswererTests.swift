@@ -548,6 +548,15 @@ struct AnswererTests {
         #expect(answerer.answer("the nursery says my 3 year old is too young for SEN support, any advice?").myth?.id == "under-fives")
     }
 
+    /// "Who" after a noun opens a relative clause: "it's the SENCo who decides …" states.
+    @Test func aRelativeWhoStates() throws {
+        let answerer = try answerer()
+        #expect(
+            answerer.answer("It's the SENCo who decides the targets for SEN support, parents just get told them at the end.").myth?.id
+                == "parents-no-say-in-outcomes")
+        #expect(answerer.answer("who decides the targets for SEN support").kind == .answer)
+    }
+
     /// A yes/no question offering a narrower alternative ("… or only …", "… or just …")
     /// asks which holds; it does not put the restriction forward as a claim.
     @Test func aNarrowerAlternativeAsks() throws {

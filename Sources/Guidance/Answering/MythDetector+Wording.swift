@@ -349,6 +349,8 @@ extension MythDetector {
             if statementQuestionWordLeads.contains(words[index - 1]) { return false }
             let next = index + 1 < words.endIndex ? String(words[index + 1]) : ""
             if words[index] == "which" && opensARelativeClause(next) { return false }
+            // "it's the school who sets the targets": "who" after a noun opens a relative clause.
+            if words[index] == "who", index >= 2, determiners.contains(words[index - 2]) { return false }
             return !introducesAClause(words[(index + 1)...])
         }
     }
@@ -369,6 +371,9 @@ extension MythDetector {
     static func opensARelativeClause(_ next: String) -> Bool {
         statementVerbs.contains(next) || pronounSubjects.contains(next)
     }
+
+    /// Words that open a noun phrase ("the school", "a teacher").
+    static let determiners: Set<Substring> = ["the", "a", "an", "my", "his", "her", "their", "our", "your"]
 
     /// Words after which a question word is part of a statement.
     static let statementQuestionWordLeads: Set<Substring> = ["from", "on", "by", "that's", "thats", "is"]
