@@ -409,8 +409,6 @@ extension MythDetector {
         "will", "won't", "should", "means", "mean", "gets", "get", "pays", "has", "have", "need", "needs",
     ]
 
-    /// How a request for advice typed without a question word opens ("best way to get a 2
-    /// year old to sleep through the night"): it asks, however many small words it has.
     /// Whether `folded` asks for tips, ideas or the best way to do something.
     static func asksForAdvice(_ folded: String) -> Bool {
         adviceRequests.contains { folded.includes($0) }
@@ -418,6 +416,9 @@ extension MythDetector {
     static let adviceRequests = [
         " any tips", " tips for ", " tips on ", " best way to ", " best ways to ", " any ideas", " any advice", " recommend ",
     ]
+
+    /// How a request for advice typed without a question word opens ("best way to get a 2
+    /// year old to sleep through the night"): it asks, however many small words it has.
     static let adviceOpeners = [" best way ", " the best way ", " best ways ", " easiest way ", " quickest way ", " tips ", " ideas "]
 
     static let statementQuestionOpeners = [" should ", " would ", " has ", " have ", " did ", " was ", " were ", " am ", " need "]
