@@ -467,6 +467,14 @@ struct AnswererTests {
         #expect(presumed.myth?.id == "diagnosis-needed")
     }
 
+    /// A question mostly of words the guidance never uses, matched on a word or two, is not
+    /// covered; one in the guidance's own words still is.
+    @Test func aQuestionMostlyOfUnknownWordsNeedsAStrongerMatch() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("cheapest tablet for primary school homework").kind == .none)
+        #expect(answerer.answer("what does SEN support in a primary school look like").kind == .answer)
+    }
+
     /// A topic's name that is also an everyday word does not turn a question away: "SATs" is
     /// "sat" ("he's sat at the back"), "housing" is "house" ("than we have in house").
     @Test func aTopicIsNotNamedByAnEverydayWord() throws {
