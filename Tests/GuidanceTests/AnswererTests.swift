@@ -475,6 +475,17 @@ struct AnswererTests {
         #expect(answerer.answer("what does SEN support in a primary school look like").kind == .answer)
     }
 
+    /// A passage that names a not-covered topic answers a question about it only when it also
+    /// holds the rest of the question: the funded-hours passage names Carer's Allowance, and
+    /// answers a question about nursery hours, not one about claiming the benefit.
+    @Test func aPassageNamingATopicMustHoldTheRestOfTheQuestion() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("we get carer's allowance, can I still claim it if I work 16 hours a week?").kind == .none)
+        #expect(answerer.answer("how do I apply for carer's allowance for my disabled son?").kind == .none)
+        let nursery = answerer.answer("I get carer's allowance for my son - can he still have the funded nursery hours?")
+        #expect(nursery.kind == .answer)
+    }
+
     /// A topic's name that is also an everyday word does not turn a question away: "SATs" is
     /// "sat" ("he's sat at the back"), "housing" is "house" ("than we have in house").
     @Test func aTopicIsNotNamedByAnEverydayWord() throws {

@@ -161,6 +161,7 @@ public struct Answerer: Sendable {
 
         var namesUncoveredTopic =
             scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
+        if !namesUncoveredTopic, let best = hits.first { namesUncoveredTopic = mentionsOnlyTheTopic(best, query: query) }
         let judged = query.judgedTerms
         let nothingToJudge = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
@@ -215,6 +216,22 @@ public struct Answerer: Sendable {
         return Answer(
             question: question, kind: .answer, summary: summary, myth: nil, citations: Array(citations),
             signposts: signposts(for: reading), suggestions: suggestions, correctedQuestion: corrected)
+    }
+
+    /// Whether `best`, a passage that says a not-covered topic the question names ("Families
+    /// in receipt of Carers Allowance may still be entitled to funded nursery places"), holds
+    /// too little of the rest of the question to answer it ("how do I apply for Carer's
+    /// Allowance for looking after my disabled daughter?"): under
+    /// ``ScopeJudge/minimumCoverageBesideATopic`` of the question's other terms. "I get carer's
+    /// allowance, can he still have the funded nursery hours?" it answers.
+    func mentionsOnlyTheTopic(_ best: ScoredPassage, query: (terms: [WeightedTerm], judgedTerms: [String], phrasedTerms: [String]))
+        -> Bool
+    {
+        let shared = scope.sharedTopics(question: query.phrasedTerms, passageSequence: passageSequences[best.ordinal])
+        guard !shared.isEmpty else { return false }
+        let topicTerms = Set(shared.joined())
+        let rest = scope.weigh(query.judgedTerms.filter { !topicTerms.contains($0) })
+        return scope.coverage(rest, passageTerms: passageAndJudgedQuestionTerms[best.ordinal]) < ScopeJudge.minimumCoverageBesideATopic
     }
 
     /// Whether the passage at `ordinal` states a number of the kind asked for in a sentence

@@ -46,6 +46,12 @@ struct ScopeJudge: Sendable {
     static let mostlyUnknownCoverage = 0.45
     static let mostlyUnknownTopScore = 3.2
 
+    /// A passage that says a not-covered topic the question names answers the question only
+    /// when it also holds this much of the question's other words (measured over the read
+    /// question sets: +11 abstentions, mostly Carer's Allowance and Equality Act questions, for
+    /// 1 false abstention; docs/ANSWERS.md).
+    static let minimumCoverageBesideATopic = 0.4
+
     /// A word the guidance never uses weighs like a word in a few passages: often it is
     /// just another way to say something the guidance does say ("refused", "stay"); topics
     /// the guidance truly lacks are caught by name by the not-covered list.
@@ -107,6 +113,14 @@ struct ScopeJudge: Sendable {
             heldWeight += weight
         }
         return heldWeight / question.total
+    }
+
+    /// The out-of-scope topic phrases the question names that the passage (its terms in
+    /// order) says too.
+    func sharedTopics(question: [String], passageSequence: [String]) -> [[String]] {
+        topics.flatMap { topic in
+            topic.filter { question.containsSequence($0) && passageSequence.containsSequence($0) }
+        }
     }
 
     /// The out-of-scope topic phrase the question names and the passage (its terms in order)
