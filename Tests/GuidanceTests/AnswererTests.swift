@@ -486,6 +486,20 @@ struct AnswererTests {
         #expect(nursery.kind == .answer)
     }
 
+    /// Topics of the EHC process and of school places that the guidance never speaks to are
+    /// named, so that a question about them is not answered from a passage sharing its
+    /// other words.
+    @Test func namedTopicsBeyondTheGuidanceAreNotCovered() throws {
+        let answerer = try answerer()
+        for question in [
+            "can the council cease my son's EHC plan when he leaves school at 18?",
+            "does being on SEN support give my son priority for a place at the secondary we want?",
+            "is occupational therapy health provision or educational provision in an EHCP?",
+        ] {
+            #expect(answerer.answer(question).kind == .none, "\(question)")
+        }
+    }
+
     /// A topic's name that is also an everyday word does not turn a question away: "SATs" is
     /// "sat" ("he's sat at the back"), "housing" is "house" ("than we have in house").
     @Test func aTopicIsNotNamedByAnEverydayWord() throws {
