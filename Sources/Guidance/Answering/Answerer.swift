@@ -159,9 +159,14 @@ public struct Answerer: Sendable {
         let (byCoverage, hits) = judgedRankings(textHits, reading: reading, question: weighed)
         let ranked = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
 
-        var namesUncoveredTopic =
-            scope.outOfScopeTopic(question: query.phrasedTerms, passageSequence: hits.first.map { passageSequences[$0.ordinal] } ?? []) != nil
-        if !namesUncoveredTopic, let best = hits.first { namesUncoveredTopic = mentionsOnlyTheTopic(best, query: query) }
+        // A named topic the best passage does not say, or says while holding too little else
+        // of the question, turns the question away (unless the rules below answer it).
+        let namedTopics = scope.namedTopics(in: query.phrasedTerms)
+        let bestSequence = hits.first.map { passageSequences[$0.ordinal] } ?? []
+        var namesUncoveredTopic = namedTopics.contains { !bestSequence.containsSequence($0) }
+        if !namesUncoveredTopic, !namedTopics.isEmpty, let best = hits.first {
+            namesUncoveredTopic = mentionsOnlyTheTopic(namedTopics, best, judgedTerms: query.judgedTerms)
+        }
         let judged = query.judgedTerms
         let nothingToJudge = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
@@ -218,19 +223,15 @@ public struct Answerer: Sendable {
             signposts: signposts(for: reading), suggestions: suggestions, correctedQuestion: corrected)
     }
 
-    /// Whether `best`, a passage that says a not-covered topic the question names ("Families
-    /// in receipt of Carers Allowance may still be entitled to funded nursery places"), holds
-    /// too little of the rest of the question to answer it ("how do I apply for Carer's
-    /// Allowance for looking after my disabled daughter?"): under
+    /// Whether `best`, a passage that says the not-covered `topics` the question names
+    /// ("Families in receipt of Carers Allowance may still be entitled to funded nursery
+    /// places"), holds too little of the rest of the question (its `judgedTerms`) to answer it
+    /// ("how do I apply for Carer's Allowance for looking after my disabled daughter?"): under
     /// ``ScopeJudge/minimumCoverageBesideATopic`` of the question's other terms. "I get carer's
     /// allowance, can he still have the funded nursery hours?" it answers.
-    func mentionsOnlyTheTopic(_ best: ScoredPassage, query: (terms: [WeightedTerm], judgedTerms: [String], phrasedTerms: [String]))
-        -> Bool
-    {
-        let shared = scope.sharedTopics(question: query.phrasedTerms, passageSequence: passageSequences[best.ordinal])
-        guard !shared.isEmpty else { return false }
-        let topicTerms = Set(shared.joined())
-        let rest = scope.weigh(query.judgedTerms.filter { !topicTerms.contains($0) })
+    func mentionsOnlyTheTopic(_ topics: [[String]], _ best: ScoredPassage, judgedTerms: [String]) -> Bool {
+        let topicTerms = Set(topics.joined())
+        let rest = scope.weigh(judgedTerms.filter { !topicTerms.contains($0) })
         return scope.coverage(rest, passageTerms: passageAndJudgedQuestionTerms[best.ordinal]) < ScopeJudge.minimumCoverageBesideATopic
     }
 

@@ -21,9 +21,18 @@ struct ScopeJudge: Sendable {
     /// abstentions mostly within theirs (docs/ANSWERS.md).
     static let minimumCoverage = 0.33
 
+    /// Every topic phrase by its first term, with its place in the list: a question's terms
+    /// look up only the phrases that can start at them.
+    let phrasesByFirstTerm: [String: [(place: Int, phrase: [String])]]
+
     init(topics: [[String]], index: InvertedIndex, analyzer: Analyzer) {
         self.index = index
         self.topics = topics.map { phrases in phrases.map { analyzer.terms($0) }.filter { !$0.isEmpty } }
+        var byFirstTerm: [String: [(place: Int, phrase: [String])]] = [:]
+        for (place, phrase) in self.topics.joined().enumerated() {
+            if let first = phrase.first { byFirstTerm[first, default: []].append((place, phrase)) }
+        }
+        self.phrasesByFirstTerm = byFirstTerm
     }
 
     /// Unless the best passage holds at least ``fullCoverage`` of the question, it must also
@@ -115,23 +124,23 @@ struct ScopeJudge: Sendable {
         return heldWeight / question.total
     }
 
-    /// The out-of-scope topic phrases the question names that the passage (its terms in
-    /// order) says too.
-    func sharedTopics(question: [String], passageSequence: [String]) -> [[String]] {
-        topics.flatMap { topic in
-            topic.filter { question.containsSequence($0) && passageSequence.containsSequence($0) }
+    /// The out-of-scope topic phrases the question (its terms in order, filler words kept)
+    /// names, in the order of the list.
+    func namedTopics(in question: [String]) -> [[String]] {
+        var named: [Int: [String]] = [:]
+        for (start, term) in question.enumerated() {
+            for (place, phrase) in phrasesByFirstTerm[term] ?? []
+            where named[place] == nil && question[start...].starts(with: phrase) {
+                named[place] = phrase
+            }
         }
+        return named.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// The out-of-scope topic phrase the question names and the passage (its terms in order)
     /// does not say, if any.
     func outOfScopeTopic(question: [String], passageSequence: [String]) -> [String]? {
-        for topic in topics {
-            for phrase in topic where question.containsSequence(phrase) {
-                if !passageSequence.containsSequence(phrase) { return phrase }
-            }
-        }
-        return nil
+        namedTopics(in: question).first { !passageSequence.containsSequence($0) }
     }
 
     /// True when the best passage (its terms `passageTerms`, with its questions' terms) holds
