@@ -7,6 +7,13 @@ import Testing
 struct AnswererTests {
     func answerer() throws -> Answerer { try #require(RealGuidance.answerer) }
 
+    /// Expects each question to be answered with its card.
+    func expectCards(_ cases: [(question: String, card: String)], from answerer: Answerer) {
+        for (question, card) in cases {
+            #expect(answerer.answer(question).myth?.id == card, "\(question)")
+        }
+    }
+
     @Test func underFivesIsAMythAnsweredFromIPSEA() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         #expect(answer.kind == .myth)
@@ -526,9 +533,7 @@ struct AnswererTests {
             ("the academy says it will sort out reasonable adjustments for my disabled son when he starts, not before", "adjustments-only-when-asked"),
             ("a child with SEN can't really be supported in a mainstream school, they need a special school", "special-school-needed"),
         ]
-        for (question, card) in cases {
-            #expect(answerer.answer(question).myth?.id == card, "\(question)")
-        }
+        expectCards(cases, from: answerer)
         #expect(answerer.answer("can I record the SEN support review meeting on my phone?").kind != .myth)
         #expect(answerer.answer("why does school say the speech therapist comes out of their own budget?").kind != .myth)
     }
@@ -542,9 +547,7 @@ struct AnswererTests {
             ("the school says we can't have the EP or SALT in until there is an EHCP", "specialists-only-after-ehcna"),
             ("school says she can't go on the residential because she's on the SEN register", "sen-kept-out-of-activities"),
         ]
-        for (question, card) in cases {
-            #expect(answerer.answer(question).myth?.id == card, "\(question)")
-        }
+        expectCards(cases, from: answerer)
     }
 
     /// What the law or the Code "says" is asked about, not a claim put up to be checked; a
@@ -611,10 +614,7 @@ struct AnswererTests {
             ("my son's class teacher says his SEN is the SENCo's department, not hers", "only-senco-responsible"),
             ("the SENCo says no specialist can be asked in until my daughter has had a whole year on SEN support", "specialists-after-set-time"),
         ]
-        for (question, card) in cases {
-            let answer = answerer.answer(question)
-            #expect(answer.myth?.id == card, "\(question)")
-        }
+        expectCards(cases, from: answerer)
         // A card that names what it is about needs those words: using the support plan to ask
         // for an assessment is no refusal.
         #expect(
