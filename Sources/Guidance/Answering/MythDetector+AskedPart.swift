@@ -117,8 +117,8 @@ extension MythDetector {
         guard sentences.count >= 2, let last = sentences.last else { return nil }
         let words = QuestionReading.foldForCues(last).split(separator: " ")
         guard let first = words.first, polarOpeners.contains(" \(first) ") else { return nil }
-        let context = QuestionReading.foldForCues(sentences.dropLast().joined(separator: " "))
-        return asksAboutTheContext(words, context: context) ? nil : last
+        return asksAboutTheContext(words, context: QuestionReading.foldForCues(sentences.dropLast().joined(separator: " ")))
+            ? nil : last
     }
 
     /// Whether a closing yes/no question (its folded `words`) puts its `context` up to be
@@ -126,10 +126,10 @@ extension MythDetector {
     /// to leave?"), unless it asks whether what the context describes is SEN or SEN Support
     /// ("he still needs help with the toilet. does that count as SEN?") after context that
     /// reports no one's claim.
-    static func asksAboutTheContext(_ words: [Substring], context: String) -> Bool {
+    static func asksAboutTheContext(_ words: [Substring], context: @autoclosure () -> String) -> Bool {
         guard words.dropFirst().first.map({ ["that", "this"].contains($0) }) == true else { return false }
         let namesSEN = words.contains { senWords.contains($0) } && !words.contains { $0 == "mean" || $0 == "means" }
-        return !namesSEN || reportsAClaim(context)
+        return !namesSEN || reportsAClaim(context())
     }
     static let senWords: Set<Substring> = ["sen", "send", "support", "special", "needs"]
 
@@ -159,10 +159,9 @@ extension MythDetector {
         guard let last = sentences.last, let mark = lastClauseMark(in: last) else { return nil }
         let after = String(last[last.index(after: mark)...])
         let words = withoutOpeningConjunction(QuestionReading.foldForCues(after)).split(separator: " ")
+        guard words.count >= 4, let first = words.first, polarOpeners.contains(" \(first) ") else { return nil }
         let before = QuestionReading.foldForCues(sentences.dropLast().joined(separator: " ") + " " + last[..<mark])
-        guard words.count >= 4, let first = words.first, polarOpeners.contains(" \(first) "),
-            !asksAboutTheContext(words, context: before)
-        else { return nil }
+        guard !asksAboutTheContext(words, context: before) else { return nil }
         return isOpenQuestion(before) || hasPresumptionCue(before) ? nil : withoutOpeningConjunction(text: after)
     }
 }

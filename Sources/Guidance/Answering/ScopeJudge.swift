@@ -13,7 +13,6 @@ import SearchCore
 ///   ``minimumTopScore`` (a question mostly of words the guidance never uses: under
 ///   ``mostlyUnknownCoverage`` and below ``mostlyUnknownTopScore``).
 struct ScopeJudge: Sendable {
-    let topics: [[[String]]]
     let index: InvertedIndex
 
     /// Calibrated on the development question set, and raised from 0.30 over the read
@@ -21,15 +20,14 @@ struct ScopeJudge: Sendable {
     /// abstentions mostly within theirs (docs/ANSWERS.md).
     static let minimumCoverage = 0.33
 
-    /// Every topic phrase by its first term, with its place in the list: a question's terms
-    /// look up only the phrases that can start at them.
+    /// Every not-covered topic phrase (analysed) by its first term, with its place in the
+    /// list: a question's terms look up only the phrases that can start at them.
     let phrasesByFirstTerm: [String: [(place: Int, phrase: [String])]]
 
     init(topics: [[String]], index: InvertedIndex, analyzer: Analyzer) {
         self.index = index
-        self.topics = topics.map { phrases in phrases.map { analyzer.terms($0) }.filter { !$0.isEmpty } }
         var byFirstTerm: [String: [(place: Int, phrase: [String])]] = [:]
-        for (place, phrase) in self.topics.joined().enumerated() {
+        for (place, phrase) in topics.joined().map(analyzer.terms).enumerated() {
             if let first = phrase.first { byFirstTerm[first, default: []].append((place, phrase)) }
         }
         self.phrasesByFirstTerm = byFirstTerm
@@ -97,7 +95,7 @@ struct ScopeJudge: Sendable {
             let used = rule.triggers.filter { question.containsSequence($0) }
             if !used.isEmpty { phrases.append((rule.expansions, Set(used.joined()))) }
         }
-        let unknown = unique.filter { !index.contains(term: $0) }.count
+        let unknown = weights.filter { index.documentFrequency(of: $0.0) == 0 }.count
         return WeighedQuestion(
             weights: weights, total: weights.reduce(0) { $0 + $1.1 }, phrases: phrases,
             unknownShare: unique.isEmpty ? 0 : Double(unknown) / Double(unique.count))
