@@ -539,13 +539,15 @@ struct AnswererTests {
     }
 
     /// Wordings the read sets repeat for existing cards, added as phrasings, find their card
-    /// (before, the first two were answered plainly and the third with a funding card).
+    /// (before, the first two were answered plainly, the third with a funding card and the
+    /// fourth turned away).
     @Test func recurringWordingsFindTheirCards() throws {
         let answerer = try answerer()
         let cases = [
             ("my son is 16 now and school says they only discuss his SEN support with me, not with him", "young-person-not-involved"),
             ("the school says we can't have the EP or SALT in until there is an EHCP", "specialists-only-after-ehcna"),
             ("school says she can't go on the residential because she's on the SEN register", "sen-kept-out-of-activities"),
+            ("the school says her deafness is a medical issue rather than SEN, so no SEN support", "only-learning-difficulties"),
         ]
         expectCards(cases, from: answerer)
     }
