@@ -1,0 +1,82 @@
+/// Claims a question reports, as the myth check reads them: "the school says", "I was told",
+/// "surely" — unless the report is negated ("nobody has told me"), asks what was said ("will I
+/// be told what they said?"), or is the law's own ("which law says …"). Pure functions of the
+/// folded question (``QuestionReading/foldForCues(_:)``), with the word lists they use.
+extension MythDetector {
+    /// Words reporting a claim someone made or the asker holds ("the school says", "I was
+    /// told", "surely"): a presumption even inside an open question.
+    static let claimReports = [
+        " says ", " said ", " told me", " was told", " i heard", " i've heard", " apparently ", " assume", " surely ",
+        " i take it ", " i gather ", " presumably ",
+    ]
+
+    static func reportsAClaim(_ folded: String) -> Bool {
+        let asksWhatWasSaid = asksWhatSomeoneSaid(folded)
+        return claimReports.contains { holds($0, in: folded) && !($0 == " said " && asksWhatWasSaid) }
+    }
+
+    /// True when `cue` is in `folded` and, for a cue reporting speech ("told me", "says"),
+    /// something is reported: "nobody has told me anything" and "school haven't said what
+    /// she found" report nothing.
+    static func holds(_ cue: String, in folded: String) -> Bool {
+        guard folded.includes(cue) else { return false }
+        return !speechCues.contains(cue) || reportsSpeech(folded)
+    }
+
+    /// The words by which a cue reports what someone said.
+    static let speechCueWords = ["told", "said", "says"]
+    /// The cues that hold one of them ("told me", "the school says"), found once.
+    static let speechCues = Set(
+        (presumptionCues + claimReports + claimChecks).filter { cue in
+            speechCueWords.contains { cue.includes(" \($0) ") || cue.hasSuffix(" \($0)") }
+        })
+
+    /// True when some "told", "said" or "says" in `folded` is not negated by one of the three
+    /// words before it ("nobody has told me", "they haven't said", "no one ever said"), does
+    /// not close a "what …" (``closesAWhatQuestion(_:at:)``: "nobody has told me what she
+    /// said" reports nothing), and is not said by the law itself (``citesTheLaw(_:at:)``).
+    static func reportsSpeech(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        return words.indices.contains { index in
+            guard speechCueWords.contains(String(words[index])) else { return false }
+            if closesAWhatQuestion(words, at: index) || citesTheLaw(words, at: index) { return false }
+            return !words[max(words.startIndex, index - 3)..<index].contains { speechNegators.contains($0) }
+        }
+    }
+    static let speechNegators: Set<Substring> = [
+        "nobody", "noone", "no", "not", "never", "hasn't", "haven't", "hadn't", "didn't", "hasnt", "havent", "hadnt",
+        "didnt", "won't", "wont", "isn't", "aren't", "weren't", "wasn't",
+    ]
+
+    /// True when the word at `position` ("says", "said") has the law or the Code as its
+    /// subject ("which law says schools must provide SEN support", "when the CoP says 'must'"):
+    /// the asker asks what the guidance says, not whether a claim someone made is true. A
+    /// mother-in-law is a person.
+    static func citesTheLaw(_ words: [Substring], at position: Int) -> Bool {
+        guard position > 0, lawWords.contains(words[position - 1]) else { return false }
+        return position < 2 || words[position - 2] != "in"
+    }
+    static let lawWords: Set<Substring> = ["law", "code", "cop", "act", "practice", "guidance", "legislation"]
+
+    /// True when "said" closes a "what …" of a few words ("will I be told what they said?",
+    /// "what the physio and the ed psych said after the visit"): the asker asks what was
+    /// said rather than reporting it.
+    static func asksWhatSomeoneSaid(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        return words.indices.contains { closesAWhatQuestion(words, at: $0) }
+    }
+
+    /// True when the word at `position` is "said", "say" or "says" closing a "what …" of a
+    /// few words, with no clause of what was said after it.
+    static func closesAWhatQuestion(_ words: [Substring], at position: Int) -> Bool {
+        let word = words[position]
+        guard word == "said" || word == "say" || word == "says" else { return false }
+        let before = words[max(0, position - 7)..<position]
+        // "… the SENCo said he is too young" reports: a clause follows what was said.
+        let next = position + 1 < words.count ? String(words[position + 1]) : ""
+        return before.contains("what") && !before.contains(where: { $0.hasSuffix("?") }) && !clauseOpeningWords.contains(next)
+    }
+
+    /// Words that open what someone said ("said he is too young", "said that …", "said no").
+    static let clauseOpeningWords = modalSubjects.union(["that", "no", "this"])
+}
