@@ -382,6 +382,20 @@ struct AnswererTests {
         #expect(reading.corrected == "which chapter covers college")
     }
 
+    /// "ment" is "meant" with its vowel left out, not the start of "mental"; "meant", like
+    /// "supposed", is a filler word; and a word typed in capitals ("SATs") is an abbreviation,
+    /// never corrected.
+    @Test func aShortWordMissingAVowelIsReadAsThatWord() throws {
+        let answerer = try answerer()
+        let question = "whats ment to be in a sen suport plan"
+        #expect(answerer.answer(question).correctedQuestion == "what's meant to be in a sen support plan")
+        #expect(answerer.answer(question).citations.first?.passage.text.contains("Support Plan") == true)
+        let reading = QuestionReading("Can my son have a reader for his year 6 SATs?", corrector: answerer.corrector, analyzer: answerer.analyzer)
+        #expect(reading.corrected == "Can my son have a reader for his year 6 SATs?")
+        let psych = QuestionReading("will they bring in an ed psych", corrector: answerer.corrector, analyzer: answerer.analyzer)
+        #expect(psych.corrected.hasSuffix("psychologist"))
+    }
+
     /// A named diagnosis, a word the guidance never uses, asks what it says of diagnoses:
     /// "my daughter has autism, can she get SEN support?" is answered, not turned away as a
     /// question about autism; the NHS's assessment for it is still not covered.
@@ -843,6 +857,15 @@ struct SpellingCorrectorTests {
         #expect(corrector.correction(for: "providers") == nil)
         // "-ers" on a base that is a word only by itself is still a slip: "govern" + "ers".
         #expect(corrector.correction(for: "governers") == "governors")
+    }
+
+    @Test func restoresAMissingVowelBeforeCompletingAnAbbreviation() {
+        let corrector = SpellingCorrector(
+            knownWords: ["mental": 9, "psychologist": 5, "support": 9], englishWords: ["meant", "psyche"])
+        #expect(corrector.correction(for: "ment") == "meant")
+        // Only inside the word: a vowel added at the end is a completion's business.
+        #expect(corrector.correction(for: "psych") == "psychologist")
+        #expect(corrector.correction(for: "supp") == "support")
     }
 
     @Test func editDistanceCountsASwapAsOne() {

@@ -36,7 +36,10 @@ struct QuestionReading: Sendable {
                 word = ""
                 return
             }
+            // A word typed with two or more capitals ("SATs", "PIP") is an abbreviation, written
+            // as meant.
             if !analyzer.isStopword(lower), !QuestionReading.fillerWords.contains(lower),
+                word.filter(\.isUppercase).count < 2,
                 let fixed = corrector.correction(for: lower)
             {
                 corrections.append((word, fixed))
@@ -92,7 +95,7 @@ struct QuestionReading: Sendable {
         "somebody", "something", "thing", "things", "lot", "lots", "know", "want", "wants", "get", "gets", "getting",
         "got", "go", "goes", "going", "thank", "thanks", "hi", "hello", "hey", "u", "ur", "im", "ive", "dont",
         "can", "could", "may", "might", "will", "shall", "would", "yes", "just", "also", "still", "like", "way",
-        "much", "many", "say", "says", "said", "saying", "supposed", "now", "happen", "happens", "exactly", "basically", "sort", "sorts", "whole", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
+        "much", "many", "say", "says", "said", "saying", "supposed", "meant", "now", "happen", "happens", "exactly", "basically", "sort", "sorts", "whole", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
     ]
 
     /// The sentences of a question as typed: each ends at ".", "?" or "!" (parents often

@@ -3,8 +3,9 @@
 /// A word is left alone when the corpus uses it, when it is a real English word (the list in
 /// `Corpus/english-words.txt`) or a plain inflection of one ("spotting", "providers", "fined"),
 /// when it is a stop word, or when it is short (three letters or fewer) or holds a digit. A
-/// short word that starts a common corpus word is an abbreviation and is completed ("supp" →
-/// "support"). Otherwise the closest known word within one edit (two for words of eight letters
+/// four- or five-letter word that is a known word with one vowel left out inside it is read as
+/// that word ("ment" → "meant"). A short word that starts a common corpus word is an
+/// abbreviation and is completed ("supp" → "support"). Otherwise the closest known word within one edit (two for words of eight letters
 /// or more; a swap of neighbours counts as one edit) and beginning alike
 /// (``startsAlike(_:_:)``) replaces it, preferring the word the corpus uses most; ties keep the
 /// first in alphabetical order, so the result is deterministic. Before that search, a word that
@@ -40,6 +41,8 @@ public struct SpellingCorrector: Sendable {
         guard frequencies[word] == nil, !englishWords.contains(word), word.count >= 3,
             word.allSatisfy({ $0.isLetter || $0 == "'" })
         else { return nil }
+        // Before completion: "ment" is "meant" with its vowel left out, not the start of "mental".
+        if let restored = vowelRestoring(word) { return restored }
         if let completion = completion(of: word) { return completion }
         guard word.count >= 4 else { return nil }
         // Before the inflection check: "assesing" is "asses" + "ing" as well as "assessing"
@@ -79,6 +82,30 @@ public struct SpellingCorrector: Sendable {
                     continue
                 }
                 best = (candidate, frequency)
+            }
+        }
+        return best?.word
+    }
+
+    /// The known or real English word that `word` (four or five letters) is with one vowel
+    /// left out, the one the corpus uses most if several ("ment" → "meant", not the start of
+    /// "mental"): a short word missing a vowel is a slip more often than an abbreviation, which
+    /// keeps the word's opening letters ("supp", "coll").
+    func vowelRestoring(_ word: String) -> String? {
+        guard (4...5).contains(word.count) else { return nil }
+        let characters = Array(word)
+        var best: (word: String, frequency: Int)?
+        // Inside the word only: "psych" is "psychologist" cut short, not "psyche".
+        for index in 1..<characters.count {
+            for vowel in "aeiou" {
+                var candidate = characters
+                candidate.insert(vowel, at: index)
+                let spelled = String(candidate)
+                guard let frequency = frequencies[spelled] ?? (englishWords.contains(spelled) ? 0 : nil) else { continue }
+                if let current = best, current.frequency > frequency || (current.frequency == frequency && current.word < spelled) {
+                    continue
+                }
+                best = (spelled, frequency)
             }
         }
         return best?.word
