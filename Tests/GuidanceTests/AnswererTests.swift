@@ -552,6 +552,20 @@ struct AnswererTests {
         #expect(answerer.answer("why does school say the speech therapist comes out of their own budget?").kind != .myth)
     }
 
+    /// Two misconceptions the read sets repeat with no card until now: SEN Support as a
+    /// one-to-one assistant, and a medical condition as none of the school's business. The
+    /// waiting-time card is about asking for an EHC needs assessment: going round the cycle
+    /// again is not a wait for one.
+    @Test func oneToOneAndMedicalConditionsHaveCards() throws {
+        let answerer = try answerer()
+        let cases = [
+            ("she doesn't have her own TA so she can't really be on SEN support", "support-means-one-to-one"),
+            ("the school says my son's epilepsy is for the NHS to deal with, it's nothing to do with them", "medical-conditions-not-school"),
+        ]
+        expectCards(cases, from: answerer)
+        #expect(answerer.answer("Why does the school keep going round the assess, plan, do, review cycle again and again? Isn't once enough?").kind == .answer)
+    }
+
     /// Wordings the read sets repeat for existing cards, added as phrasings, find their card
     /// (before, the first two were answered plainly, the third with a funding card and the
     /// fourth turned away).
