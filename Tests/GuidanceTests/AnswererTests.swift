@@ -136,6 +136,8 @@ struct AnswererTests {
         "my son keeps being sent home at lunchtime because of his behaviour, is that an unofficial exclusion?",
         // A request for advice is not a claim about the under-fives, however many small words.
         "best way to get a 2 year old to sleep through the night",
+        // A sum asked for a fund the guidance names but puts no figure on.
+        "How much is the Disability Access Fund per child per year for early years settings?",
     ])
     func notCoveredQuestionsGetNoCitationsAndASignpost(question: String) throws {
         let answer = try answerer().answer(question)

@@ -13,6 +13,9 @@ struct AskedQuantityTests {
         ("by when do they have to reply", .time),
         ("How much is Carer's Allowance a week?", .money),
         ("how much does a private educational psychologist cost", .money),
+        // A fund or grant named, or a rate "per" something, asks for a sum too.
+        ("How much is the Disability Access Fund for early years settings?", .money),
+        ("how much pupil premium does a school get per child this year", .money),
     ])
     func questionsAskingForANumberAreRead(question: String, quantity: AskedQuantity) {
         #expect(AskedQuantity.asked(in: question) == quantity)

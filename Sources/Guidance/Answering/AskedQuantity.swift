@@ -55,7 +55,7 @@ enum AskedQuantity: Equatable, Sendable {
     ]
     static let moneyWords: Set<String> = [
         "money", "cost", "costs", "pay", "paid", "charge", "charges", "fee", "fees", "worth", "week", "month",
-        "allowance", "funding",
+        "allowance", "funding", "fund", "funds", "grant", "grants", "premium", "rate", "per",
     ]
 
     /// True when `passage` states a number of this kind: "within 3 years", "every 3 months",
