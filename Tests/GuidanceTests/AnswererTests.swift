@@ -138,6 +138,10 @@ struct AnswererTests {
         "best way to get a 2 year old to sleep through the night",
         // A sum asked for a fund the guidance names but puts no figure on.
         "How much is the Disability Access Fund per child per year for early years settings?",
+        "is it ok to record my son's SEN review meeting on my phone so I don't forget what was said",
+        "how does a child get into a resource base at a mainstream secondary",
+        "can the head exclude a pupil whose behaviour comes from his autism",
+        "tips for getting my 4 year old to stay in her own bed",
     ])
     func notCoveredQuestionsGetNoCitationsAndASignpost(question: String) throws {
         let answer = try answerer().answer(question)
