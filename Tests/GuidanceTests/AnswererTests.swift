@@ -388,6 +388,20 @@ struct AnswererTests {
         #expect(reading.corrected == "which chapter covers college")
     }
 
+    /// A question naming the whole cycle and singling out one stage of it is asked about
+    /// that stage: the review passages come into the first three, ahead of a third passage
+    /// describing the whole cycle.
+    @Test func aSingledOutStageOfTheCycleIsAskedAbout() throws {
+        let answerer = try answerer()
+        let cited = answerer.answer("APDR review stage, what is looked at").citations.prefix(3).map(\.passage.id)
+        #expect(cited.contains { ["bexley-sen-support#review-1", "ipsea-sen-support#what-is-sen-support-8"].contains($0) }, "\(cited)")
+        #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("who does the assessing in assess, plan, do, review?")) == .assess)
+        #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("what happens at the review bit of assess-plan-do-review")) == .review)
+        // The cycle named with no stage picked out, or a stage with no cycle named.
+        #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("what is assess plan do review")) == nil)
+        #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("when is the review stage of a support plan")) == nil)
+    }
+
     /// "ment" is "meant" with its vowel left out, not the start of "mental"; "meant", like
     /// "supposed", is a filler word; and a word typed in capitals ("SATs") is an abbreviation,
     /// never corrected.

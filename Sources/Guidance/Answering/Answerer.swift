@@ -324,9 +324,32 @@ public struct Answerer: Sendable {
             judged += earlier.filter { !judged.contains($0) }
             phrased += earlierReading.termsWithFiller
         }
+        var expanded = phrased
+        if let stage = CycleStage.singledOut(in: reading.folded) {
+            (weights, expanded) = focusing(on: stage, weights: weights, phrased: phrased)
+            judged = judged.filter { weights[$0] != nil }
+        }
         var terms = weights.keys.sorted().map { WeightedTerm(term: $0, weight: weights[$0] ?? 0) }
-        terms += library.index.synonyms.expansions(of: phrased).filter { weights[$0.term] == nil }
+        terms += library.index.synonyms.expansions(of: expanded).filter { weights[$0.term] == nil }
         return (terms, judged, phrased)
+    }
+
+    /// The query's weights with `stage` weighing more and the cycle's other stage words left
+    /// out, and the question's terms (to expand by the vocabulary) without the cycle's name,
+    /// so that "graduated approach" and the like are not added for it (``CycleStage``).
+    func focusing(on stage: CycleStage, weights: [String: Double], phrased: [String]) -> ([String: Double], [String]) {
+        var weights = weights
+        let stageTerms = CycleStage.allCases.compactMap { analyzer.term(forToken: $0.rawValue) }
+        let singled = analyzer.term(forToken: stage.rawValue)
+        for term in stageTerms where weights[term] != nil {
+            if term == singled {
+                weights[term, default: 0] *= CycleStage.singledWeight
+            } else {
+                weights[term] = nil
+            }
+        }
+        let cycleName = Set(stageTerms + [analyzer.term(forToken: "apdr")].compactMap { $0 })
+        return (weights, phrased.filter { !cycleName.contains($0) })
     }
 
     /// A follow-up leans on the question before it: few words of its own, or it opens with
