@@ -402,6 +402,19 @@ struct AnswererTests {
         #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("when is the review stage of a support plan")) == nil)
     }
 
+    /// A list of link titles is quoted only when it alone says a word of the question: IPSEA's
+    /// "Template letter" link answers a request for a template, and no list answers a
+    /// question whose words other passages say too. A question in it is no guidance.
+    @Test func aLinkListIsQuotedOnlyForAWordNothingElseSays() throws {
+        let answerer = try answerer()
+        let template = answerer.answer("is there a template letter for asking for an assessment")
+        let list = try #require(template.citations.first { $0.passage.id == "ipsea-sen-support#further-resources-1" })
+        // Its "How should your nursery, school or college help?" asks: the list says no "should".
+        #expect(list.strength == nil)
+        let sen = answerer.answer("what are special educational needs?")
+        #expect(!sen.citations.contains { $0.passage.id == "ipsea-sen-support#further-resources-1" })
+    }
+
     /// "ment" is "meant" with its vowel left out, not the start of "mental"; "meant", like
     /// "supposed", is a filler word; and a word typed in capitals ("SATs") is an abbreviation,
     /// never corrected.
@@ -774,11 +787,6 @@ struct AnswererTests {
         let followUp = try answerer().answer("what about at college?", history: ["is there SEN support at school"])
         #expect(followUp.kind != .none)
         #expect(followUp.citations.contains { $0.passage.text.lowercased().contains("college") })
-    }
-
-    @Test func navigationListsAreNeverQuoted() throws {
-        let answer = try answerer().answer("template letter asking for an EHC needs assessment")
-        #expect(!answer.citations.contains { $0.passage.id == "ipsea-sen-support#further-resources-1" })
     }
 
     /// Every sentence a user reads is a quote from a cited passage, a myth card's fact (whose

@@ -74,8 +74,12 @@ public struct Citation: Sendable, Equatable {
     }
 
     /// "must" anywhere in the passage makes it a duty; otherwise "should" makes it guidance.
+    /// A question asks rather than says: "How should your nursery, school or college help?",
+    /// the title of a link, is no guidance.
     public static func strength(of passage: Passage) -> Strength? {
-        let words = Set(TextFolding.fold(passage.text).split { !$0.isLetter }.map(String.init))
+        let statements = passage.text.split(separator: "\n").flatMap { SentenceSplitter.sentences(String($0)) }
+            .filter { $0.last(where: { !$0.isWhitespace }) != "?" }
+        let words = Set(statements.flatMap { TextFolding.fold($0).split { !$0.isLetter }.map(String.init) })
         if words.contains("must") { return .duty }
         if words.contains("should") { return .guidance }
         return nil

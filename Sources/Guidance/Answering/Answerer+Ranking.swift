@@ -4,9 +4,15 @@ import SearchCore
 /// passage, and reranking by how much of the question a passage holds.
 extension Answerer {
     /// The passages BM25 finds for `terms` over the guidance's own words, best first; lists of
-    /// link titles left out.
+    /// link titles left out, unless one holds a word of the question that no other passage
+    /// says: "is there a template letter for asking for an EHC needs assessment?" is answered
+    /// by IPSEA's link "Template letter: asking for an EHC needs assessment" and by nothing
+    /// else.
     func searchPassages(_ terms: [WeightedTerm], limit: Int) -> [ScoredPassage] {
-        library.index.search(terms, limit: limit, parameters: parameters) { !navigationOnly[$0] }
+        let onlyOnce = Set(terms.map(\.term).filter { library.index.documentFrequency(of: $0) == 1 })
+        return library.index.search(terms, limit: limit, parameters: parameters) { ordinal in
+            !navigationOnly[ordinal] || !passageTerms[ordinal].isDisjoint(with: onlyOnce)
+        }
     }
 
     /// `textHits` ranked on the guidance's own words, twice:
