@@ -415,6 +415,13 @@ struct AnswererTests {
         #expect(!sen.citations.contains { $0.passage.id == "ipsea-sen-support#further-resources-1" })
     }
 
+    /// An abbreviation's plural that the stemmer keeps whole ("CCGs", "TAs": no vowel before
+    /// the last letter to drop an "s" after) is a vocabulary phrase of its own.
+    @Test func pluralAbbreviationsAreVocabulary() throws {
+        let answer = try answerer().answer("do CCGs have to help schools with children on SEN support")
+        #expect(answer.citations.first?.passage.id == "hpci-sen-support#sen-support-12")
+    }
+
     /// "ment" is "meant" with its vowel left out, not the start of "mental"; "meant", like
     /// "supposed", is a filler word; and a word typed in capitals ("SATs") is an abbreviation,
     /// never corrected.
