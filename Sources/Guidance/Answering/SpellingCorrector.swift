@@ -94,33 +94,35 @@ public struct SpellingCorrector: Sendable {
     func vowelRestoring(_ word: String) -> String? {
         guard (4...5).contains(word.count) else { return nil }
         let characters = Array(word)
-        var best: (word: String, frequency: Int)?
         // Inside the word only: "psych" is "psychologist" cut short, not "psyche".
-        for index in 1..<characters.count {
-            for vowel in "aeiou" {
+        let candidates = (1..<characters.count).flatMap { index in
+            "aeiou".map { vowel in
                 var candidate = characters
                 candidate.insert(vowel, at: index)
-                let spelled = String(candidate)
-                guard let frequency = frequencies[spelled] ?? (englishWords.contains(spelled) ? 0 : nil) else { continue }
-                if let current = best, current.frequency > frequency || (current.frequency == frequency && current.word < spelled) {
-                    continue
-                }
-                best = (spelled, frequency)
+                return String(candidate)
             }
         }
-        return best?.word
+        return mostUsed(candidates, besides: englishWords)
     }
 
     /// The known word that `word` is with one letter of a doubled pair left out, the most used
     /// if several ("leter" → "letter").
     func undoubling(_ word: String) -> String? {
         let characters = Array(word)
-        var best: (word: String, frequency: Int)?
-        for index in 0..<characters.count {
+        let candidates = characters.indices.map { index in
             var candidate = characters
             candidate.insert(characters[index], at: index)
-            let spelled = String(candidate)
-            guard let frequency = frequencies[spelled] ?? (undoublingWords.contains(spelled) ? 0 : nil) else { continue }
+            return String(candidate)
+        }
+        return mostUsed(candidates, besides: undoublingWords)
+    }
+
+    /// The candidate the corpus uses most, counting `others` (words outside the corpus) as
+    /// used no times; ties keep the first in alphabetical order. Nil when none is known.
+    func mostUsed(_ candidates: [String], besides others: Set<String>) -> String? {
+        var best: (word: String, frequency: Int)?
+        for spelled in candidates {
+            guard let frequency = frequencies[spelled] ?? (others.contains(spelled) ? 0 : nil) else { continue }
             if let current = best, current.frequency > frequency || (current.frequency == frequency && current.word < spelled) {
                 continue
             }
