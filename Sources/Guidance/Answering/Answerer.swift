@@ -341,12 +341,8 @@ public struct Answerer: Sendable {
         var weights = weights
         let stageTerms = CycleStage.allCases.compactMap { analyzer.term(forToken: $0.rawValue) }
         let singled = analyzer.term(forToken: stage.rawValue)
-        for term in stageTerms where weights[term] != nil {
-            if term == singled {
-                weights[term, default: 0] *= CycleStage.singledWeight
-            } else {
-                weights[term] = nil
-            }
+        for term in stageTerms {
+            weights[term] = term == singled ? weights[term].map { $0 * CycleStage.singledWeight } : nil
         }
         let cycleName = Set(stageTerms + [analyzer.term(forToken: "apdr")].compactMap { $0 })
         return (weights, phrased.filter { !cycleName.contains($0) })

@@ -5,10 +5,10 @@
 /// when it is a stop word, or when it is short (three letters or fewer) or holds a digit. A
 /// four- or five-letter word that is a known word with one vowel left out inside it is read as
 /// that word ("ment" → "meant"). A short word that starts a common corpus word is an
-/// abbreviation and is completed ("supp" → "support"). Otherwise the closest known word within one edit (two for words of eight letters
-/// or more; a swap of neighbours counts as one edit) and beginning alike
-/// (``startsAlike(_:_:)``) replaces it, preferring the word the corpus uses most; ties keep the
-/// first in alphabetical order, so the result is deterministic. Before that search, a word that
+/// abbreviation and is completed ("supp" → "support"). Otherwise the closest known word within
+/// one edit (two for words of eight letters or more; a swap of neighbours counts as one edit)
+/// and beginning alike (``startsAlike(_:_:)``) replaces it, preferring the word the corpus uses
+/// most; ties keep the first in alphabetical order, so the result is deterministic. Before that search, a word that
 /// misses one letter of a double in a known word is read as that word ("actualy" is "actually",
 /// not "actual"; "leter" is "letter", not "later"): dropping one of a double is the commonest
 /// slip.
