@@ -536,6 +536,29 @@ struct AnswererTests {
         #expect(answerer.answer("what does SEN support in a primary school look like").kind == .answer)
     }
 
+    /// A question that names no child, school, need or name of the guidance's own is not about
+    /// its subject, however many everyday words it shares with a passage; a short question in
+    /// the guidance's names, a Code paragraph, an abbreviation or a misspelt child is.
+    @Test func aQuestionMustNameTheGuidancesSubject() throws {
+        let answerer = try answerer()
+        for question in [
+            "my dishwasher keeps leaving a white film on the glasses, what should I check",
+            "how do I make bread without yeast",
+            "how do I change the time on my car clock",
+        ] {
+            #expect(answerer.answer(question).kind == .none, "\(question)")
+        }
+        for question in [
+            "what is ENF in Herts?", "what does 6.45 say", "what replaced SA and SA+ then?",
+            "will they ask my doughter what she thinks about it",
+        ] {
+            #expect(answerer.answer(question).kind != .none, "\(question)")
+        }
+        // A follow-up takes its subject from the conversation.
+        let followUp = answerer.answer("and what happens after that?", history: ["what happens at an SEN support review"])
+        #expect(followUp.kind == .answer)
+    }
+
     /// A passage that names a not-covered topic answers a question about it only when it also
     /// holds the rest of the question: the funded-hours passage names Carer's Allowance, and
     /// answers a question about nursery hours, not one about claiming the benefit.

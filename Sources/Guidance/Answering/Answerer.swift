@@ -26,6 +26,8 @@ public struct Answerer: Sendable {
     /// this weekend") is not covered by it. The kinds of service a publisher is ("IASS",
     /// "Information, Advice and Support Service") are not names: the guidance describes them.
     let placeAndPublisherTerms: Set<String>
+    /// What a question must name to be about the guidance's subject at all.
+    let subject: GuidanceSubject
     /// Passages that are only a list of link titles ("Further resources and support"), by
     /// ordinal: searchable, but never quoted as an answer, since they say nothing.
     let navigationOnly: [Bool]
@@ -88,6 +90,10 @@ public struct Answerer: Sendable {
         self.placeAndPublisherTerms = Set(
             library.corpus.documents.flatMap { analyzer.terms($0.area + " " + Answerer.publisherName($0.publisher)) }
         ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS"))
+        self.subject = GuidanceSubject(
+            analyzer: analyzer,
+            acronyms: library.corpus.passages.reduce(into: []) { $0.formUnion(GuidanceSubject.acronyms(in: $1.text)) },
+            places: placeAndPublisherTerms)
         let asked = passageQuestions.entries.compactMap { entry in
             library.corpus.ordinal(ofPassage: entry.passageID).map { (ordinal: $0, question: entry.question) }
         }
@@ -148,6 +154,12 @@ public struct Answerer: Sendable {
         let reading = QuestionReading(question, corrector: corrector, analyzer: analyzer)
         let suggestions = reading.corrections.isEmpty ? [] : [reading.corrected]
         let corrected = reading.corrections.isEmpty ? nil : reading.corrected
+        // A question that names no child, school, need or name of the guidance's own is not
+        // about its subject, whatever everyday words it shares with a passage. (A follow-up
+        // takes its subject from the conversation.)
+        if history.isEmpty, !subject.isNamed(in: reading) {
+            return notCoveredAnswer(question, suggestions: suggestions, corrected: corrected)
+        }
         let prepared = prepare(reading, history: history, limit: citationCount)
         let (query, textHits, weighed) = (prepared.query, prepared.textHits, prepared.weighed)
         // The passage that answers best, for judging whether the guidance covers the question
@@ -212,15 +224,20 @@ public struct Answerer: Sendable {
             ranked.first.map { !statesQuantity(quantity, ordinal: $0.ordinal, askedAbout: query.judgedTerms) } ?? true
         } ?? false
         if namesUncoveredTopic || notCovered || unstatedQuantity {
-            return Answer(
-                question: question, kind: .none, summary: Answer.notCoveredSummary, myth: nil, citations: [],
-                signposts: [.localIAS] + Signpost.namedServices, suggestions: suggestions, correctedQuestion: corrected)
+            return notCoveredAnswer(question, suggestions: suggestions, corrected: corrected)
         }
         let citations = ranked.prefix(citationCount).map { citation(ordinal: $0.ordinal, score: $0.score) }
         let summary = ranked.first.map { summarize(ordinal: $0.ordinal, for: Set(query.judgedTerms)) } ?? ""
         return Answer(
             question: question, kind: .answer, summary: summary, myth: nil, citations: Array(citations),
             signposts: signposts(for: reading), suggestions: suggestions, correctedQuestion: corrected)
+    }
+
+    /// "Not covered", with the local IAS service and the services the guidance names.
+    func notCoveredAnswer(_ question: String, suggestions: [String], corrected: String?) -> Answer {
+        Answer(
+            question: question, kind: .none, summary: Answer.notCoveredSummary, myth: nil, citations: [],
+            signposts: [.localIAS] + Signpost.namedServices, suggestions: suggestions, correctedQuestion: corrected)
     }
 
     /// Whether `best`, a passage that says the not-covered `topics` the question names

@@ -1,0 +1,82 @@
+import SearchCore
+
+/// Whether a question is about the guidance's subject at all: a child or young person, their
+/// schooling, special educational needs, or one of the guidance's own names.
+///
+/// The guidance answers parents about children at school, so a question it answers names at
+/// least one of these. A question that names none ("my boiler keeps losing pressure – what
+/// should I check?", "best broadband deals for a family") is not covered however many everyday
+/// words it shares with a passage ("check", "keep", "family").
+struct GuidanceSubject: Sendable {
+    /// The analysed terms that name the subject.
+    let terms: Set<String>
+
+    /// Words that name a child, a setting or its staff, or what the guidance is about ("help"
+    /// and "review" among them: "how do I ask for help" is a parent's question here). Not words
+    /// that everyday questions use as readily ("plan", "year", "check").
+    static let subjectWords = """
+        child children childs kid kids son sons daughter daughters boy boys girl girls pupil pupils student students \
+        toddler toddlers baby babies teen teens teenager teenagers youngster youngsters young grandson granddaughter \
+        grandchild grandchildren nephew niece stepson stepdaughter ds dd dc learner learners parent parents carer carers \
+        school schools nursery nurseries preschool playgroup childminder college academy setting settings class classes \
+        classroom lesson lessons reception teacher teachers headteacher head staff senco sendco \
+        special needs sen send disability disabilities disabled difficulty difficulties dyslexia dyslexic dyspraxia \
+        autism autistic adhd asd speech communication sensory behaviour education educational learning learn \
+        teaching reading writing maths spelling homework progress attainment target targets outcome outcomes \
+        intervention interventions provision assessment assessed diagnosis diagnosed paediatrician psychologist \
+        therapist therapy specialist specialists council authority statement statutory code paragraph para \
+        endeavours mainstream inclusion support funding review reviews help
+        """
+
+    /// `acronyms`: words the guidance writes with two or more capitals ("EHC", "SENCo",
+    /// "ISL", "ENF"), which are its own names; `places`: the terms of its areas and publishers.
+    init(analyzer: Analyzer, acronyms: Set<String>, places: Set<String>) {
+        var terms = Set(analyzer.terms(GuidanceSubject.subjectWords))
+        for word in acronyms { terms.formUnion(analyzer.terms(word)) }
+        terms.formUnion(places)
+        self.terms = terms
+    }
+
+    /// The words of `text` written with two or more capitals ("EHC", "SENCo", "CYP").
+    static func acronyms(in text: String) -> Set<String> {
+        var found: Set<String> = []
+        var word = ""
+        func flush() {
+            if word.filter(\.isUppercase).count >= 2 { found.insert(word) }
+            word = ""
+        }
+        for character in text {
+            if character.isLetter { word.append(character) } else { flush() }
+        }
+        flush()
+        return found
+    }
+
+    /// Whether the question names the subject: one of ``terms`` among its terms (filler words
+    /// kept), a Code of Practice paragraph ("6.45"), an abbreviation typed in capitals ("SA",
+    /// "HNB"), or a subject word misspelt by one letter but begun alike ("daugter", "shcool"; not
+    /// "glasses" for "classes").
+    func isNamed(in reading: QuestionReading) -> Bool {
+        if reading.termsWithFiller.contains(where: { terms.contains($0) || GuidanceSubject.isParagraphNumber($0) }) {
+            return true
+        }
+        if !GuidanceSubject.acronyms(in: reading.original).isEmpty { return true }
+        let words = reading.original.lowercased().split { !$0.isLetter }.filter { $0.count >= 5 }
+        return words.contains { word in
+            let letters = Array(word)
+            return GuidanceSubject.spelledWords.contains {
+                abs($0.count - letters.count) <= 1 && SpellingCorrector.startsAlike(letters, $0)
+                    && SpellingCorrector.editDistance(letters, Array($0), limit: 1) <= 1
+            }
+        }
+    }
+
+    /// The subject words of five letters or more, as typed, for catching a misspelt one.
+    static let spelledWords: [String] = subjectWords.split(whereSeparator: \.isWhitespace).map(String.init)
+        .filter { $0.count >= 5 }
+
+    static func isParagraphNumber(_ term: String) -> Bool {
+        let parts = term.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+}
