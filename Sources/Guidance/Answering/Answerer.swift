@@ -93,7 +93,8 @@ public struct Answerer: Sendable {
         self.subject = GuidanceSubject(
             analyzer: analyzer,
             acronyms: library.corpus.passages.reduce(into: []) { $0.formUnion(GuidanceSubject.acronyms(in: $1.text)) },
-            places: placeAndPublisherTerms)
+            places: placeAndPublisherTerms,
+            phrases: library.index.synonyms.analysedRules.flatMap { $0.triggers + $0.expansions })
         let asked = passageQuestions.entries.compactMap { entry in
             library.corpus.ordinal(ofPassage: entry.passageID).map { (ordinal: $0, question: entry.question) }
         }

@@ -10,6 +10,9 @@ import SearchCore
 struct GuidanceSubject: Sendable {
     /// The analysed terms that name the subject.
     let terms: Set<String>
+    /// Phrases of two words or more from the domain vocabulary ("local offer", "graduated
+    /// approach", "quiet room"), which name it though each word alone is everyday.
+    let phrases: [[String]]
 
     /// Words that name a child, a setting or its staff, or what the guidance is about ("help"
     /// and "review" among them: "how do I ask for help" is a parent's question here). Not words
@@ -30,11 +33,13 @@ struct GuidanceSubject: Sendable {
 
     /// `acronyms`: words the guidance writes with two or more capitals ("EHC", "SENCo",
     /// "ISL", "ENF"), which are its own names; `places`: the terms of its areas and publishers.
-    init(analyzer: Analyzer, acronyms: Set<String>, places: Set<String>) {
+    /// `phrases`: the domain vocabulary's phrases, analysed (those of one word are left out).
+    init(analyzer: Analyzer, acronyms: Set<String>, places: Set<String>, phrases: [[String]]) {
         var terms = Set(analyzer.terms(GuidanceSubject.subjectWords))
         for word in acronyms { terms.formUnion(analyzer.terms(word)) }
         terms.formUnion(places)
         self.terms = terms
+        self.phrases = Array(Set(phrases.filter { $0.count >= 2 })).sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// The words of `text` written with two or more capitals ("EHC", "SENCo", "CYP").
@@ -52,12 +57,19 @@ struct GuidanceSubject: Sendable {
         return found
     }
 
-    /// Whether the question names the subject: one of ``terms`` among its terms (filler words
-    /// kept), a Code of Practice paragraph ("6.45"), an abbreviation typed in capitals ("SA",
-    /// "HNB"), or a subject word misspelt by one letter but begun alike ("daugter", "shcool"; not
+    /// Whether the question names the subject: one of ``terms`` or ``phrases`` among its terms
+    /// (filler words kept), a Code of Practice paragraph ("6.45"), a school year or an age, an
+    /// abbreviation typed in capitals ("SA", "HNB"), or a subject word misspelt by one letter but begun alike ("daugter", "shcool"; not
     /// "glasses" for "classes").
     func isNamed(in reading: QuestionReading) -> Bool {
-        if reading.termsWithFiller.contains(where: { terms.contains($0) || GuidanceSubject.isParagraphNumber($0) }) {
+        let questionTerms = reading.termsWithFiller
+        if questionTerms.contains(where: { terms.contains($0) || GuidanceSubject.isParagraphNumber($0) }) {
+            return true
+        }
+        if phrases.contains(where: questionTerms.containsSequence) { return true }
+        // A school year or a child's age: "yr 8", "year 3", "a 3 year old".
+        for (first, second) in zip(questionTerms, questionTerms.dropFirst())
+        where (first == "year" && second.allSatisfy(\.isNumber)) || (second == "year" && first.allSatisfy(\.isNumber)) {
             return true
         }
         if !GuidanceSubject.acronyms(in: reading.original).isEmpty { return true }
