@@ -561,6 +561,19 @@ struct AnswererTests {
         #expect(followUp.kind == .answer)
     }
 
+    /// A long question told as a story is judged on what it asks: the everyday words around it
+    /// that the guidance never uses ("weeks", "nobody") weigh less than unknown words in a
+    /// short question, where they are most of what is asked ("board games").
+    @Test func aStoryAroundAQuestionWeighsLessThanItsQuestion() throws {
+        let answerer = try answerer()
+        let story = answerer.answer(
+            "An occupational therapist came into school to see my son a few weeks ago but nobody has told me a thing about what she said. Shouldn't I have been told?"
+        )
+        #expect(story.kind == .answer)
+        #expect(story.citations.first?.passage.text.contains("recorded and shared with the parents") == true)
+        #expect(answerer.answer("good board games for a 9 year old and her little brother").kind == .none)
+    }
+
     /// A passage that names a not-covered topic answers a question about it only when it also
     /// holds the rest of the question: the funded-hours passage names Carer's Allowance, and
     /// answers a question about nursery hours, not one about claiming the benefit.

@@ -119,7 +119,7 @@ public struct Answerer: Sendable {
         }
         self.passageAndQuestionTerms = withQuestions
         self.passageAndJudgedQuestionTerms = withJudgedQuestions
-        self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
+        self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer, englishWords: englishWords)
         var known: [String: Int] = [:]
         for passage in library.corpus.passages {
             for token in analyzer.tokens(passage.text) { known[token, default: 0] += 1 }
@@ -185,9 +185,12 @@ public struct Answerer: Sendable {
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
         var notCovered = nothingToJudge || holdsTooLittle(weighed, [byCoverage.first, hits.first])
         // The myth check's rule for presumptions the guidance would not otherwise cover was
-        // set when the passage judged was the one first by coverage: it keeps that judgement
-        // (measured: docs/ANSWERS.md). It holds whenever `notCovered` does.
-        var presumptionNotCovered = nothingToJudge || holdsTooLittle(weighed, [byCoverage.first])
+        // set when the passage judged was the one first by coverage, and every unknown word
+        // weighed in full: it keeps that judgement (measured: docs/ANSWERS.md; discounting a
+        // long question's everyday words here cost 9 myths). It holds whenever `notCovered`
+        // does.
+        var presumptionNotCovered = nothingToJudge
+            || holdsTooLittle(scope.weigh(query.judgedTerms, discountingEveryday: false), [byCoverage.first])
         // A question of several sentences whose context the guidance does not speak to ("At
         // home she can't follow more than one instruction at a time …") can still end by
         // asking what it answers ("Will the school listen to me?"): its last question is
