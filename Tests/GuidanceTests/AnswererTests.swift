@@ -876,6 +876,17 @@ struct AnswererTests {
         }
     }
 
+    /// "Reviewed once a year, like an EHCP's annual review" says how often, so it is the
+    /// three-meetings-a-year card, not the card about a plan fixed until its review; and a
+    /// diagnosis typed "dx" is a diagnosis.
+    @Test func howOftenAndDiagnosisAreReadAsSaid() throws {
+        let answerer = try answerer()
+        let yearly = answerer.answer("apparently SEN support is only looked at once a year in an annual review, just like an EHCP")
+        #expect(yearly.myth?.id == "one-meeting-a-year")
+        let dx = answerer.answer("the SENCo says no SEN register for my son until CAMHS give us an ADHD dx")
+        #expect(dx.citations.prefix(3).contains { $0.passage.text.contains("according to need not diagnosis") })
+    }
+
     @Test func theAnswerJSONFollowsTheContract() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])

@@ -84,8 +84,9 @@ struct QuestionReading: Sendable {
         "wat": "what", "wot": "what", "wht": "what", "wich": "which", "whch": "which", "hw": "how", "wen": "when",
         "wer": "where", "whre": "where", "wy": "why", "cud": "could", "cld": "could", "wud": "would", "shud": "should",
         "shld": "should", "yr": "year", "yrs": "years",
-        // "school" typed as it sounds, two edits from the word.
-        "skool": "school",
+        // Words typed as parents type them on forums: "skool" as it sounds (two edits from
+        // "school"), "dx" for a diagnosis ("waiting for an ASD dx").
+        "skool": "school", "dx": "diagnosis",
     ]
 
     /// Words parents use around a question that say nothing about what the guidance should
