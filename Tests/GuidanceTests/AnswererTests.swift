@@ -599,6 +599,15 @@ struct AnswererTests {
         }
     }
 
+    /// The guidance speaks of the SENCo's qualification, never of a teaching assistant's:
+    /// asked what a TA must be qualified in, it is not covered; asked about the SENCo, it is.
+    @Test func aTeachingAssistantsQualificationsAreNotCovered() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("which qualifications should a teaching assistant have to help autistic pupils?").kind == .none)
+        #expect(answerer.answer("TA qualifications for working with SEN children - what's required?").kind == .none)
+        #expect(answerer.answer("does the SENCo have to hold a qualification?").kind != .none)
+    }
+
     /// A topic's name that is also an everyday word does not turn a question away: "SATs" is
     /// "sat" ("he's sat at the back"), "housing" is "house" ("than we have in house").
     @Test func aTopicIsNotNamedByAnEverydayWord() throws {

@@ -16,6 +16,11 @@ struct AskedQuantityTests {
         // A fund or grant named, or a rate "per" something, asks for a sum too.
         ("How much is the Disability Access Fund for early years settings?", .money),
         ("how much pupil premium does a school get per child this year", .money),
+        // A hyphen inside a word does not end the clause; one standing as a dash does.
+        ("how much high-needs top-up money would the council give for one child", .money),
+        ("EHC needs assessment - how long does the council get to decide", .time),
+        // A rate by the hour or week is a sum wherever it stands.
+        ("is there a standard hourly rate councils pay for a 1:1 TA", .money),
     ])
     func questionsAskingForANumberAreRead(question: String, quantity: AskedQuantity) {
         #expect(AskedQuantity.asked(in: question) == quantity)

@@ -22,10 +22,13 @@ enum AskedQuantity: Equatable, Sendable {
     /// children" counts something other than time or money, and "from what age" is answered
     /// by "some young children will have SEN": none of them is asked for here.
     static func asked(in question: String) -> AskedQuantity? {
-        let clauses = question.lowercased().split { ".?!,;:–—()\n".contains($0) || $0 == "-" }
-        for clause in clauses {
+        for clause in clauses(of: question.lowercased()) {
             let words = clause.split(whereSeparator: \.isWhitespace).map(String.init)
             if words.contains(where: timeNouns.contains) { return .time }
+            // "the hourly rate", "a weekly rate": a sum wherever it stands.
+            for (position, word) in words.enumerated() where word == "rate" || word == "rates" {
+                if position > 0, ["hourly", "daily", "weekly", "annual", "yearly"].contains(words[position - 1]) { return .money }
+            }
             for (position, word) in words.enumerated() where word == "date" || word == "limit" || word == "limits" {
                 if position > 0, ["closing", "time", "what", "which"].contains(words[position - 1]) { return .time }
             }
@@ -44,6 +47,26 @@ enum AskedQuantity: Equatable, Sendable {
             }
         }
         return nil
+    }
+
+    /// The clauses of `text`, split at sentence and clause marks and at a hyphen standing as a
+    /// dash ("EHCP - how long"), not one inside a word ("top-up").
+    static func clauses(of text: String) -> [Substring] {
+        let characters = Array(text)
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        for (position, character) in characters.enumerated() {
+            let inWord = position > 0 && position + 1 < characters.count
+                && characters[position - 1].isLetter && characters[position + 1].isLetter
+            if ".?!,;:–—()\n".contains(character) || (character == "-" && !inWord) {
+                pieces.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        pieces.append(text[start...])
+        return pieces.filter { !$0.isEmpty }
     }
 
     /// Words before the question proper in a clause: "and how long …", "so how much …".
