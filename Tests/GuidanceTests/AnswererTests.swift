@@ -608,6 +608,19 @@ struct AnswererTests {
         #expect(answerer.answer("does the SENCo have to hold a qualification?").kind != .none)
     }
 
+    /// The guidance names no school: what one school has or does is not covered, while a kind
+    /// of school, or a capital after a full stop, names none.
+    @Test func oneParticularSchoolIsNotCovered() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("How many pupils are on the SEN register at Greenfields Primary in Middlesbrough?").kind == .none)
+        let isStopword = answerer.analyzer.isStopword
+        #expect(ParticularSchool.isNamed(in: "what does Hillside Academy's SEN policy say", isStopword: isStopword))
+        #expect(ParticularSchool.isNamed(in: "is the SENCo at St Anne's Church of England Infants any good?", isStopword: isStopword))
+        #expect(!ParticularSchool.isNamed(in: "does SEN support work the same in a Church of England Primary School?", isStopword: isStopword))
+        #expect(!ParticularSchool.isNamed(in: "he needs help getting changed for PE. School say it isn't their job", isStopword: isStopword))
+        #expect(!ParticularSchool.isNamed(in: "What is SEN Support at Secondary School like?", isStopword: isStopword))
+    }
+
     /// A topic's name that is also an everyday word does not turn a question away: "SATs" is
     /// "sat" ("he's sat at the back"), "housing" is "house" ("than we have in house").
     @Test func aTopicIsNotNamedByAnEverydayWord() throws {

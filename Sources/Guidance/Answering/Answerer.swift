@@ -176,7 +176,9 @@ public struct Answerer: Sendable {
         // of the question, turns the question away (unless the rules below answer it).
         let namedTopics = scope.namedTopics(in: query.phrasedTerms)
         let bestSequence = hits.first.map { passageSequences[$0.ordinal] } ?? []
+        // One particular school's own policy, staff or numbers are not in the guidance either.
         var namesUncoveredTopic = namedTopics.contains { !bestSequence.containsSequence($0) }
+            || ParticularSchool.isNamed(in: reading.original, isStopword: analyzer.isStopword)
         if !namesUncoveredTopic, !namedTopics.isEmpty, let best = hits.first {
             namesUncoveredTopic = mentionsOnlyTheTopic(namedTopics, best, judgedTerms: query.judgedTerms)
         }
