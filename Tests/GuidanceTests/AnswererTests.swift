@@ -606,6 +606,8 @@ struct AnswererTests {
         #expect(answerer.answer("which qualifications should a teaching assistant have to help autistic pupils?").kind == .none)
         #expect(answerer.answer("TA qualifications for working with SEN children - what's required?").kind == .none)
         #expect(answerer.answer("does the SENCo have to hold a qualification?").kind != .none)
+        // Nor does it say how one condition differs from another.
+        #expect(answerer.answer("whats the difference between dyspraxia and dyslexia then").kind == .none)
     }
 
     /// The guidance names no school: what one school has or does is not covered, while a kind

@@ -21,6 +21,8 @@ struct AskedQuantityTests {
         ("EHC needs assessment - how long does the council get to decide", .time),
         // A rate by the hour or week is a sum wherever it stands.
         ("is there a standard hourly rate councils pay for a 1:1 TA", .money),
+        // The money word may come ten words after "how much".
+        ("how much does an independent educational psychologist's report for autism normally cost", .money),
     ])
     func questionsAskingForANumberAreRead(question: String, quantity: AskedQuantity) {
         #expect(AskedQuantity.asked(in: question) == quantity)

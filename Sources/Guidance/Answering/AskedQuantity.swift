@@ -36,7 +36,7 @@ enum AskedQuantity: Equatable, Sendable {
             if let first = opening.first, ["at", "from", "until", "till"].contains(first) { opening = opening.dropFirst() }
             guard let first = opening.first else { continue }
             let second = opening.dropFirst().first ?? ""
-            let rest = opening.dropFirst(2).prefix(6)
+            let rest = opening.dropFirst(2).prefix(10)
             switch (first, second) {
             case ("how", "long"): return .time
             case ("what", "date"), ("what", "time"), ("by", "when"): return .time
