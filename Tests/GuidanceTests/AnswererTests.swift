@@ -599,9 +599,10 @@ struct AnswererTests {
         }
     }
 
-    /// The guidance speaks of the SENCo's qualification, never of a teaching assistant's:
+    /// The guidance speaks of the SENCo's qualification, never of a teaching assistant's, and of needs,
+    /// not of how conditions differ:
     /// asked what a TA must be qualified in, it is not covered; asked about the SENCo, it is.
-    @Test func aTeachingAssistantsQualificationsAreNotCovered() throws {
+    @Test func assistantsQualificationsAndHowConditionsDifferAreNotCovered() throws {
         let answerer = try answerer()
         #expect(answerer.answer("which qualifications should a teaching assistant have to help autistic pupils?").kind == .none)
         #expect(answerer.answer("TA qualifications for working with SEN children - what's required?").kind == .none)
