@@ -574,6 +574,17 @@ struct AnswererTests {
         #expect(answerer.answer("good board games for a 9 year old and her little brother").kind == .none)
     }
 
+    /// What parents see when support is not right ("off school loads", "outbursts", "never put
+    /// in place") is what the guidance calls absences, behaviours that challenge and unmet
+    /// needs, so the passage saying so is quoted.
+    @Test func whatParentsSeeWhenSupportIsNotRightFindsThePassageOnUnmetNeeds() throws {
+        let answer = try answerer().answer(
+            "Our son has been off school loads this term and he's had outbursts in class. The school never put his support plan in place. Could that be why?"
+        )
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("absences or exclusions may increase") })
+    }
+
     /// A passage that names a not-covered topic answers a question about it only when it also
     /// holds the rest of the question: the funded-hours passage names Carer's Allowance, and
     /// answers a question about nursery hours, not one about claiming the benefit.
