@@ -585,6 +585,16 @@ struct AnswererTests {
         #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("absences or exclusions may increase") })
     }
 
+    /// Professionals who "never talk to each other", and a school asked to "pull it all
+    /// together", are what a support plan is for when a number of professionals are involved.
+    @Test func professionalsWhoNeverTalkFindTheSupportPlan() throws {
+        let answer = try answerer().answer(
+            "My daughter sees a physio, a SALT and someone from CAMHS and they never talk to each other. Can the school pull it all together somehow?"
+        )
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.first?.passage.text.contains("a number of professionals are involved") == true)
+    }
+
     /// A passage that names a not-covered topic answers a question about it only when it also
     /// holds the rest of the question: the funded-hours passage names Carer's Allowance, and
     /// answers a question about nursery hours, not one about claiming the benefit.
