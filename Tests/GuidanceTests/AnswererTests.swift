@@ -933,6 +933,20 @@ struct AnswererTests {
         #expect(dx.citations.prefix(3).contains { $0.passage.text.contains("according to need not diagnosis") })
     }
 
+    /// Claims the new read sets worded in ways no card listed: waiting for a diagnosis before
+    /// asking for help, needing the school's backing to ask for an assessment, and SEN being
+    /// only the SENCo's business.
+    @Test func claimsWordedAnewFindTheirCards() throws {
+        let answerer = try answerer()
+        for (question, card) in [
+            ("there's no sense asking for any SEN help before the ADHD diagnosis comes through, is there", "diagnosis-needed"),
+            ("the SENCo isn't keen on an EHC needs assessment so I can't apply for one myself without the school behind me", "only-school-can-request"),
+            ("his tutor says SEN is nothing to do with her, the SENCo deals with all of it", "only-senco-responsible"),
+        ] {
+            #expect(answerer.answer(question).myth?.id == card, "\(question)")
+        }
+    }
+
     @Test func theAnswerJSONFollowsTheContract() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])
