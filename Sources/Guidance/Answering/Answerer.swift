@@ -192,7 +192,7 @@ public struct Answerer: Sendable {
         // long question's everyday words here cost 9 myths). It holds whenever `notCovered`
         // does.
         var presumptionNotCovered = nothingToJudge
-            || holdsTooLittle(scope.weigh(query.judgedTerms, discountingEveryday: false), [byCoverage.first])
+            || holdsTooLittle(scope.withFullWeights(weighed), [byCoverage.first])
         // A question of several sentences whose context the guidance does not speak to ("At
         // home she can't follow more than one instruction at a time …") can still end by
         // asking what it answers ("Will the school listen to me?"): its last question is

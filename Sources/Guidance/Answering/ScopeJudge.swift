@@ -72,7 +72,7 @@ struct ScopeJudge: Sendable {
     /// the guidance truly lacks are caught by name by the not-covered list.
     static let unknownWeight = 2.5
 
-    /// A term's information in a long question (``weigh(_:discountingEveryday:)``): as
+    /// A term's information in a long question (``weigh(_:)``): as
     /// ``weight(_:in:)``, but ``everydayUnknownWeight`` for a real English word the guidance
     /// never uses.
     func weight(_ term: String) -> Double {
@@ -111,12 +111,13 @@ struct ScopeJudge: Sendable {
         let unknownShare: Double
     }
 
-    /// The question's terms weighed. `discountingEveryday`: whether a long question's
-    /// everyday words weigh less (``longQuestionTerms``); the myth check's rule for
-    /// presumptions the guidance would not otherwise cover keeps full weights, as calibrated.
-    func weigh(_ question: [String], discountingEveryday: Bool = true) -> WeighedQuestion {
+    /// The question's terms weighed, a long question's everyday words weighing less
+    /// (``longQuestionTerms``); ``withFullWeights(_:)`` gives the weights without that, which
+    /// the myth check's rule for presumptions the guidance would not otherwise cover keeps,
+    /// as calibrated.
+    func weigh(_ question: [String]) -> WeighedQuestion {
         let unique = Set(question).sorted()
-        let discount = discountingEveryday && unique.count >= ScopeJudge.longQuestionTerms
+        let discount = unique.count >= ScopeJudge.longQuestionTerms
         let weights = unique.map { ($0, discount ? weight($0) : ScopeJudge.weight($0, in: index)) }
         var phrases: [(expansions: [[String]], terms: Set<String>)] = []
         for rule in index.synonyms.analysedRules {
@@ -127,6 +128,15 @@ struct ScopeJudge: Sendable {
         return WeighedQuestion(
             weights: weights, total: weights.reduce(0) { $0 + $1.1 }, phrases: phrases,
             unknownShare: unique.isEmpty ? 0 : Double(unknown) / Double(unique.count))
+    }
+
+    /// `question` with every term at its full weight (``weight(_:in:)``), as if it were
+    /// short: its phrases are found once, not again.
+    func withFullWeights(_ question: WeighedQuestion) -> WeighedQuestion {
+        let weights = question.weights.map { ($0.term, ScopeJudge.weight($0.term, in: index)) }
+        return WeighedQuestion(
+            weights: weights, total: weights.reduce(0) { $0 + $1.1 }, phrases: question.phrases,
+            unknownShare: question.unknownShare)
     }
 
     /// The share of the question's information held by a passage with terms `passageTerms`.
