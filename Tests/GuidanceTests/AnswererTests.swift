@@ -402,6 +402,17 @@ struct AnswererTests {
         #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("when is the review stage of a support plan")) == nil)
     }
 
+    /// The passages about a singled-out stage lead, found by their heading or their opening
+    /// ("Plan", "2. Plan: …") though "plan" is said by every passage about support plans.
+    @Test func thePassagesAboutASingledOutStageLead() throws {
+        let answerer = try answerer()
+        let cited = answerer.answer("in assess plan do review what goes on at the plan part").citations.prefix(2).map(\.passage.id)
+        #expect(Set(cited) == ["ipsea-sen-support#what-is-sen-support-6", "bexley-sen-support#plan-1"], "\(cited)")
+        let planning = try #require(answerer.library.corpus.passages.first { $0.id == "ipsea-sen-support#what-is-sen-support-6" })
+        #expect(CycleStage.plan.describes(planning))
+        #expect(!CycleStage.review.describes(planning))
+    }
+
     /// A list of link titles is quoted only when it alone says a word of the question: IPSEA's
     /// "Template letter" link answers a request for a template, and no list answers a
     /// question whose words other passages say too. A question in it is no guidance.

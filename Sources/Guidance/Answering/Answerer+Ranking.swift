@@ -84,7 +84,30 @@ extension Answerer {
         _ textHits: [ScoredPassage], query: [WeightedTerm], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
     ) -> [ScoredPassage] {
         let (ranked, asked, coverage) = rankedBeforeReorder(textHits, query: query, reading: reading, question: weighed)
-        return rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
+        let reordered = rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
+        guard let stage = CycleStage.singledOut(in: reading.folded) else { return reordered }
+        return leadingWithPassages(about: stage, reordered)
+    }
+
+    /// `ranked` with the passages about `stage` (``CycleStage/describes(_:)``) first, in the
+    /// order the question ranks them, then any not found by its words, in the guidance's order:
+    /// "what happens at the plan bit of assess plan do review" is answered by the passages on
+    /// planning, though "plan" is said by every passage about support plans.
+    func leadingWithPassages(about stage: CycleStage, _ ranked: [ScoredPassage]) -> [ScoredPassage] {
+        let about = stagePassages[stage] ?? []
+        guard !about.isEmpty else { return ranked }
+        let found = ranked.filter { about.contains($0.ordinal) }
+        let missing = about.filter { ordinal in !found.contains { $0.ordinal == ordinal } }.map { ordinal in
+            ScoredPassage(ordinal: ordinal, passageID: library.corpus.passages[ordinal].id, score: 0)
+        }
+        // Scores raised to the ranking's top so that they still fall as the list goes down.
+        let top = ranked.first?.score ?? 0
+        var floor = Double.infinity
+        return (found + missing + ranked.filter { !about.contains($0.ordinal) }).enumerated().map { place, hit in
+            let score = place < found.count + missing.count ? top + hit.score : hit.score
+            floor = min(floor, score)
+            return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: floor)
+        }
     }
 
     /// The passages to quote ranked on words, their questions, definitions and coverage, with

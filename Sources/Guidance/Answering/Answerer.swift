@@ -28,6 +28,8 @@ public struct Answerer: Sendable {
     let placeAndPublisherTerms: Set<String>
     /// What a question must name to be about the guidance's subject at all.
     let subject: GuidanceSubject
+    /// The passages about each stage of the assess-plan-do-review cycle, by ordinal.
+    let stagePassages: [CycleStage: [Int]]
     /// Passages that are only a list of link titles ("Further resources and support"), by
     /// ordinal: searchable, but never quoted as an answer, since they say nothing.
     let navigationOnly: [Bool]
@@ -90,6 +92,9 @@ public struct Answerer: Sendable {
         self.placeAndPublisherTerms = Set(
             library.corpus.documents.flatMap { analyzer.terms($0.area + " " + Answerer.publisherName($0.publisher)) }
         ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS"))
+        self.stagePassages = Dictionary(uniqueKeysWithValues: CycleStage.allCases.map { stage in
+            (stage, library.corpus.passages.indices.filter { stage.describes(library.corpus.passages[$0]) })
+        })
         self.subject = GuidanceSubject(
             analyzer: analyzer,
             acronyms: library.corpus.passages.reduce(into: []) { $0.formUnion(GuidanceSubject.acronyms(in: $1.text)) },

@@ -42,4 +42,17 @@ enum CycleStage: String, CaseIterable, Sendable {
 
     /// How much more the singled-out stage's word weighs (3 measured the same).
     static let singledWeight = 2.0
+
+    /// Whether `passage` is about this stage: it stands under a heading that is the stage's
+    /// name (Bexley's "Assess", "Plan", "Review") or opens with it ("2. Plan: A plan of
+    /// interventions …", IPSEA's list of the four stages).
+    func describes(_ passage: Passage) -> Bool {
+        let name = rawValue
+        if passage.heading.lowercased() == name { return true }
+        var text = Substring(passage.text)
+        if let first = text.first, first.isNumber {
+            text = text.drop(while: { $0.isNumber }).drop(while: { $0 == "." || $0 == " " })
+        }
+        return text.lowercased().hasPrefix(name + ":")
+    }
 }
