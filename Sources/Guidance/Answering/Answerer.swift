@@ -124,7 +124,7 @@ public struct Answerer: Sendable {
         }
         self.passageAndQuestionTerms = withQuestions
         self.passageAndJudgedQuestionTerms = withJudgedQuestions
-        self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer, englishWords: englishWords)
+        self.scope = ScopeJudge(topics: notCoveredTopics, index: library.index, analyzer: analyzer)
         var known: [String: Int] = [:]
         for passage in library.corpus.passages {
             for token in analyzer.tokens(passage.text) { known[token, default: 0] += 1 }
@@ -185,7 +185,7 @@ public struct Answerer: Sendable {
         var namesUncoveredTopic = namedTopics.contains { !bestSequence.containsSequence($0) }
             || ParticularSchool.isNamed(in: reading.original, isStopword: analyzer.isStopword)
         if !namesUncoveredTopic, !namedTopics.isEmpty, let best = hits.first {
-            namesUncoveredTopic = mentionsOnlyTheTopic(namedTopics, best, judgedTerms: query.judgedTerms)
+            namesUncoveredTopic = mentionsOnlyTheTopic(namedTopics, best, judgedTerms: query.judgedTerms, everyday: reading.everydayTerms)
         }
         let judged = query.judgedTerms
         let nothingToJudge = judged.isEmpty
@@ -257,9 +257,9 @@ public struct Answerer: Sendable {
     /// ("how do I apply for Carer's Allowance for looking after my disabled daughter?"): under
     /// ``ScopeJudge/minimumCoverageBesideATopic`` of the question's other terms. "I get carer's
     /// allowance, can he still have the funded nursery hours?" it answers.
-    func mentionsOnlyTheTopic(_ topics: [[String]], _ best: ScoredPassage, judgedTerms: [String]) -> Bool {
+    func mentionsOnlyTheTopic(_ topics: [[String]], _ best: ScoredPassage, judgedTerms: [String], everyday: Set<String>) -> Bool {
         let topicTerms = Set(topics.joined())
-        let rest = scope.weigh(judgedTerms.filter { !topicTerms.contains($0) })
+        let rest = scope.weigh(judgedTerms.filter { !topicTerms.contains($0) }, everyday: everyday)
         return scope.coverage(rest, passageTerms: passageAndJudgedQuestionTerms[best.ordinal]) < ScopeJudge.minimumCoverageBesideATopic
     }
 
@@ -333,7 +333,7 @@ public struct Answerer: Sendable {
     func prepare(_ reading: QuestionReading, history: [String], limit: Int = 20) -> PreparedQuestion {
         let query = contextualQuery(reading, history: history)
         return PreparedQuestion(
-            query: query, textHits: searchPassages(query.terms, limit: max(limit, 20)), weighed: scope.weigh(query.judgedTerms))
+            query: query, textHits: searchPassages(query.terms, limit: max(limit, 20)), weighed: scope.weigh(query.judgedTerms, everyday: reading.everydayTerms))
     }
 
     /// The query: the question's terms and the vocabulary's expansions; for a follow-up

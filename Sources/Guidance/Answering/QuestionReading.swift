@@ -13,6 +13,9 @@ struct QuestionReading: Sendable {
     /// The same with filler words kept, for matching vocabulary phrases such as "what he
     /// thinks".
     let termsWithFiller: [String]
+    /// The terms of the question's real English words (``SpellingCorrector/isRealWord(_:)``):
+    /// those the guidance never uses weigh less in a long question (``ScopeJudge``).
+    let everydayTerms: Set<String>
     /// The adjacent pairs of `terms`, for matching a passage's pairs of words: worked out once
     /// here, though both rankings of the passages weigh them.
     let termPairs: Set<TermPair>
@@ -66,6 +69,7 @@ struct QuestionReading: Sendable {
         }
         self.termsWithFiller = tokens.compactMap { analyzer.term(forToken: $0) }
         self.termPairs = Set(zip(terms, terms.dropFirst()).map(TermPair.init))
+        self.everydayTerms = Set(tokens.filter(corrector.isRealWord).compactMap { analyzer.term(forToken: $0) })
         self.folded = QuestionReading.foldForCues(output)
     }
 

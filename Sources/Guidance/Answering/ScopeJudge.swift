@@ -24,16 +24,8 @@ struct ScopeJudge: Sendable {
     /// list: a question's terms look up only the phrases that can start at them.
     let phrasesByFirstTerm: [String: [(place: Int, phrase: [String])]]
 
-    /// Terms of real English words (``SpellingCorrector``'s list) that the guidance never uses.
-    let everydayTerms: Set<String>
-
-    init(topics: [[String]], index: InvertedIndex, analyzer: Analyzer, englishWords: Set<String> = []) {
+    init(topics: [[String]], index: InvertedIndex, analyzer: Analyzer) {
         self.index = index
-        var everyday: Set<String> = []
-        for word in englishWords {
-            if let term = analyzer.term(forToken: word), !index.contains(term: term) { everyday.insert(term) }
-        }
-        self.everydayTerms = everyday
         var byFirstTerm: [String: [(place: Int, phrase: [String])]] = [:]
         for (place, phrase) in topics.joined().map(analyzer.terms).enumerated() {
             if let first = phrase.first { byFirstTerm[first, default: []].append((place, phrase)) }
@@ -72,12 +64,7 @@ struct ScopeJudge: Sendable {
     /// the guidance truly lacks are caught by name by the not-covered list.
     static let unknownWeight = 2.5
 
-    /// A term's information in a long question (``weigh(_:)``): as
-    /// ``weight(_:in:)``, but ``everydayUnknownWeight`` for a real English word the guidance
-    /// never uses.
-    func weight(_ term: String) -> Double {
-        everydayTerms.contains(term) ? ScopeJudge.everydayUnknownWeight : ScopeJudge.weight(term, in: index)
-    }
+    func weight(_ term: String) -> Double { ScopeJudge.weight(term, in: index) }
 
     /// A question of ``longQuestionTerms`` distinct terms or more is mostly a parent's story
     /// around what they ask ("came into school … a few weeks ago … nobody has told me"): there
@@ -111,14 +98,18 @@ struct ScopeJudge: Sendable {
         let unknownShare: Double
     }
 
-    /// The question's terms weighed, a long question's everyday words weighing less
-    /// (``longQuestionTerms``); ``withFullWeights(_:)`` gives the weights without that, which
-    /// the myth check's rule for presumptions the guidance would not otherwise cover keeps,
-    /// as calibrated.
-    func weigh(_ question: [String]) -> WeighedQuestion {
+    /// The question's terms weighed. In a long question (``longQuestionTerms``) a term of
+    /// `everyday` (the terms of its real English words, ``QuestionReading/everydayTerms``) that
+    /// the guidance never uses weighs ``everydayUnknownWeight``; ``withFullWeights(_:)`` gives
+    /// the weights without that, which the myth check's rule for presumptions the guidance
+    /// would not otherwise cover keeps, as calibrated.
+    func weigh(_ question: [String], everyday: Set<String> = []) -> WeighedQuestion {
         let unique = Set(question).sorted()
         let discount = unique.count >= ScopeJudge.longQuestionTerms
-        let weights = unique.map { ($0, discount ? weight($0) : ScopeJudge.weight($0, in: index)) }
+        let weights = unique.map { term in
+            let unknown = index.documentFrequency(of: term) == 0
+            return (term, discount && unknown && everyday.contains(term) ? ScopeJudge.everydayUnknownWeight : weight(term))
+        }
         var phrases: [(expansions: [[String]], terms: Set<String>)] = []
         for rule in index.synonyms.analysedRules {
             let used = rule.triggers.filter { question.containsSequence($0) }

@@ -142,6 +142,12 @@ public struct SpellingCorrector: Sendable {
         return word.count >= 2 && start.count == 2 && word[0] == start[1] && word[1] == start[0]
     }
 
+    /// Whether `word` (lowercase) is a real English word or a plain inflection of one or of a
+    /// corpus word ("refusing").
+    func isRealWord(_ word: String) -> Bool {
+        englishWords.contains(word) || isInflectionOfKnownWord(word)
+    }
+
     /// Whether `word` is a known word with a plain English ending added: "-s", "-es", "-ies",
     /// "-ed", "-ing", "-er", "-ers" or "-ly", allowing for a dropped "e" ("fined") and a
     /// doubled last letter ("spotting"). The English list holds base forms far more fully than
