@@ -41,7 +41,9 @@ FOLLOW_UP = "Who can I talk to about it?"
 MYTH_QUESTION = "my 3 year old is too young to have special educational needs"
 NONE_QUESTION = "How many weeks does the council have to issue a final EHCP once the assessment is finished?"
 XSS_MARK = "zanzibarquux"
-XSS_QUESTION = f"widget safety check {XSS_MARK} xss"
+# "XSS" in capitals is an abbreviation, which names a subject the answerer will look at (a
+# question naming no child, school or abbreviation is turned away before any passage is).
+XSS_QUESTION = f"widget safety check {XSS_MARK} XSS"
 XSS_SECTION = f"""
 
 ## Widget safety check {{#widget-safety-check}}
