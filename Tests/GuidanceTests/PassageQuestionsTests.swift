@@ -68,6 +68,16 @@ import Testing
         #expect(!withoutQuestions.citations.prefix(3).contains { $0.passage.id == passage })
     }
 
+    /// The ways people ask are searched with the question's filler words too ("help",
+    /// "actually", "gets"): they are written in those words, and say which passage is meant.
+    @Test func theWaysPeopleAskAreMatchedWithTheQuestionsEverydayWords() throws {
+        let answerer = try #require(RealGuidance.answerer)
+        let checked = answerer.answer("how will I know when anyone is going to check if my daughter's support is actually working")
+        #expect(checked.citations.first?.passage.id == "barnardos-sen-support#in-schools-7")
+        let help = answerer.answer("how can i find out wat help my son actualy gets in class")
+        #expect(help.citations.prefix(3).contains { $0.passage.id == "bexley-sen-support#finding-out-1" })
+    }
+
     /// The passage that answers best is chosen on the guidance's own words, and the words of
     /// its questions count towards how much of the question it holds: a parent's everyday
     /// wording of what a passage answers is not turned away as "not covered", and the

@@ -115,7 +115,11 @@ extension Answerer {
     func rankedBeforeReorder(
         _ textHits: [ScoredPassage], query: [WeightedTerm], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
     ) -> (ranked: [ScoredPassage], asked: [Int: Double], coverage: [Int: Double]) {
-        let asked = askedScores(query)
+        // The ways people ask are written in their words, filler words too: "what help is my
+        // son actually getting" is asked there almost word for word, and its filler words
+        // ("help", "actually", "getting") say which (measured: docs/ANSWERS.md).
+        let fillerTerms = Set(reading.termsWithFiller).subtracting(query.map(\.term)).sorted()
+        let asked = askedScores(query + fillerTerms.map { WeightedTerm(term: $0, weight: 1) })
         let candidates = rerankDefinitions(addingAskedScores(textHits, asked: asked), for: reading)
         let coverage = coverages(of: candidates, question: weighed, includingAsked: true)
         let ranked = rerankByCoverage(candidates, coverage: coverage, mix: Answerer.quotedCoverageMix, question: weighed)
