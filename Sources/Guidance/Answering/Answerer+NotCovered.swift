@@ -1,0 +1,81 @@
+import SearchCore
+
+/// Judging whether the guidance covers a question: the "not covered" answer, and the tests
+/// a question's topic, its asked number and its closing question are put to (step 4 of
+/// docs/ANSWERS.md).
+extension Answerer {
+    /// "Not covered", with the local IAS service and the services the guidance names.
+    func notCoveredAnswer(_ question: String, suggestions: [String], corrected: String?) -> Answer {
+        Answer(
+            question: question, kind: .none, summary: Answer.notCoveredSummary, myth: nil, citations: [],
+            signposts: [.localIAS] + Signpost.namedServices, suggestions: suggestions, correctedQuestion: corrected)
+    }
+
+    /// Whether `best`, a passage that says the not-covered `topics` the question names
+    /// ("Families in receipt of Carers Allowance may still be entitled to funded nursery
+    /// places"), holds too little of the rest of the question (its `judgedTerms`) to answer it
+    /// ("how do I apply for Carer's Allowance for looking after my disabled daughter?"): under
+    /// ``ScopeJudge/minimumCoverageBesideATopic`` of the question's other terms. "I get carer's
+    /// allowance, can he still have the funded nursery hours?" it answers.
+    func mentionsOnlyTheTopic(_ topics: [[String]], _ best: ScoredPassage, judgedTerms: [String], everyday: Set<String>) -> Bool {
+        let topicTerms = Set(topics.joined())
+        let rest = scope.weigh(judgedTerms.filter { !topicTerms.contains($0) }, everyday: everyday)
+        return scope.coverage(rest, passageTerms: passageAndJudgedQuestionTerms[best.ordinal]) < ScopeJudge.minimumCoverageBesideATopic
+    }
+
+    /// Whether the passage at `ordinal` states a number of the kind asked for in a sentence
+    /// about something the question asks about: a term of the question other than the units
+    /// themselves. "30 hours of education" does not answer "how many hours of 1:1 does an
+    /// EHCP give" (measured: docs/ANSWERS.md).
+    func statesQuantity(_ quantity: AskedQuantity, ordinal: Int, askedAbout questionTerms: [String]) -> Bool {
+        let asked = Set(questionTerms).subtracting(quantityTerms)
+        return zip(passageSentences[ordinal], passageSentenceTerms[ordinal]).contains { sentence, terms in
+            quantity.isStated(in: sentence) && !terms.isDisjoint(with: asked)
+        }
+    }
+
+    /// Whether `reading`, the last question of a longer one, asks without leaning on the
+    /// sentences before it: three or more terms of its own, no not-covered topic of its own,
+    /// and no word pointing back to the context among its first three ("is that legal?",
+    /// "are they allowed to do that?"). A pointer later on refers to what the question itself
+    /// asks about ("can school help with that as part of his SEN support?"), and a closing
+    /// question about SEN support after a waiting list, a diagnosis or a toileting delay was
+    /// named asks about SEN support (measured: docs/ANSWERS.md).
+    func standsApartFromContext(_ reading: QuestionReading) -> Bool {
+        let opening = " " + reading.folded.split(separator: " ").prefix(3).joined(separator: " ") + " "
+        return Set(reading.terms).count >= 3 && !Answerer.pointingBack.contains(where: { opening.includes($0) })
+            && scope.outOfScopeTopic(question: reading.termsWithFiller, passageSequence: []) == nil
+    }
+
+    /// Whether `folded` says the asker means to do something ("I want to", "we're thinking
+    /// of", "we've decided to"), other than to know or ask something.
+    static func statesAnIntent(_ folded: String) -> Bool {
+        intentWords.contains { folded.includes($0) && !folded.includes($0 + "know ") && !folded.includes($0 + "ask ") }
+    }
+    static let intentWords = [
+        " want to ", " wanting to ", " thinking of ", " thinking about ", " decided to ", " planning to ", " plan to ", " considering ",
+    ]
+
+    /// Words by which a question points back to what came before ("is that legal?").
+    static let pointingBack = [" that ", " this ", " it ", " these ", " those ", " they ", " them "]
+
+    /// Whether the guidance covers `reading`, one sentence of a longer question, judged on
+    /// its own: at least two terms of its own, and its best passage holds enough of it.
+    func isCoveredOnItsOwn(_ reading: QuestionReading) -> Bool {
+        guard Set(reading.terms).count >= 2 else { return false }
+        let prepared = prepare(reading, history: [])
+        let rankings = judgedRankings(prepared.textHits, reading: reading, question: prepared.weighed)
+        return !holdsTooLittle(prepared.weighed, [rankings.byCoverage.first, rankings.judged.first])
+    }
+
+    /// Whether the guidance holds too little of the question (``ScopeJudge/isNotCovered``):
+    /// none of `passages` holds enough of it. For the not-covered judgement they are the
+    /// passage first by coverage and the passage judged best: either may be the one that
+    /// answers, and the judged passage alone turned away "my son shows signs of dyslexia, can
+    /// he get sen support" (measured: docs/ANSWERS.md).
+    func holdsTooLittle(_ weighed: ScopeJudge.WeighedQuestion, _ passages: [ScoredPassage?]) -> Bool {
+        passages.allSatisfy { best in
+            scope.isNotCovered(weighed, passageTerms: best.map { passageAndJudgedQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
+        }
+    }
+}
