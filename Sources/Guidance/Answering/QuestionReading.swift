@@ -91,6 +91,15 @@ struct QuestionReading: Sendable {
         // Words typed as parents type them on forums: "skool" as it sounds (two edits from
         // "school"), "dx" for a diagnosis ("waiting for an ASD dx").
         "skool": "school", "dx": "diagnosis",
+        // Text-speak for everyday words, too short for spelling correction (three letters or
+        // fewer) or spelt as they sound: "what gos in a sen plan", "how often r teachers meant
+        // to check", "he's fine at home tho". Left as typed they weigh as words the guidance
+        // never uses.
+        "r": "are", "gos": "goes", "hav": "have", "sed": "said", "til": "until", "till": "until", "tho": "though",
+        "thru": "through", "cos": "because", "coz": "because", "cuz": "because", "bc": "because", "becos": "because",
+        "becoz": "because", "ppl": "people", "abt": "about", "bout": "about", "alot": "a lot", "noone": "no one",
+        "pls": "please", "plz": "please", "thx": "thanks", "wiv": "with", "thay": "they", "ther": "there",
+        "havnt": "haven't", "dosnt": "doesn't", "dosent": "doesn't",
     ]
 
     /// Words parents use around a question that say nothing about what the guidance should
@@ -103,6 +112,7 @@ struct QuestionReading: Sendable {
         "got", "go", "goes", "going", "thank", "thanks", "hi", "hello", "hey", "u", "ur", "im", "ive", "dont",
         "can", "could", "may", "might", "will", "shall", "would", "yes", "just", "also", "still", "like", "way",
         "much", "many", "say", "says", "said", "saying", "supposed", "meant", "now", "happen", "happens", "exactly", "basically", "sort", "sorts", "whole", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
+        "until", "stuff", "nobody",
     ]
 
     /// The sentences of a question as typed: each ends at ".", "?" or "!" (parents often

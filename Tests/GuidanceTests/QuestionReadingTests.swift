@@ -1,0 +1,35 @@
+import Testing
+
+@testable import Guidance
+
+/// How a question is read before it is answered: text-speak and filler words, on the real
+/// guidance.
+@Suite struct QuestionReadingTests {
+    func answerer() throws -> Answerer { try #require(RealGuidance.answerer) }
+
+    func reading(_ question: String) throws -> QuestionReading {
+        let answerer = try answerer()
+        return QuestionReading(question, corrector: answerer.corrector, analyzer: answerer.analyzer)
+    }
+
+    /// Text-speak too short to correct ("gos", "r", "cos") is read as the word meant, so it
+    /// does not weigh as a word the guidance never uses and turn the question away.
+    @Test func textSpeakIsReadAsTheWordMeant() throws {
+        let question = try reading("how often r teachers meant to check, cos nobody tells me")
+        #expect(question.corrected == "how often are teachers meant to check, because nobody tells me")
+        #expect(!question.terms.contains("r"))
+        let answer = try answerer().answer("what gos in a sen support plan")
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.first?.passage.id.hasPrefix("barnardos-sen-support#support-plan") == true)
+    }
+
+    /// "stuff" and "nobody" say nothing of what is asked: "school stuff" is the school's
+    /// activities, and the question is answered from the passage about them.
+    @Test func vagueWordsAreFiller() throws {
+        #expect(try reading("nobody tells me about the school stuff").terms == ["tell", "school"])
+        let answer = try answerer().answer(
+            "do they have to let my son join in with the other kids in school stuff or can they just leave him out")
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("engage in the activities of the school") })
+    }
+}
