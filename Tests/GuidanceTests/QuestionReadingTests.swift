@@ -33,3 +33,28 @@ import Testing
         #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("engage in the activities of the school") })
     }
 }
+
+/// Questions asking what a document holds (``AskedContents``).
+@Suite struct AskedContentsTests {
+    func asks(_ question: String) -> Bool { AskedContents.isAsked(in: QuestionReading.foldForCues(question)) }
+
+    @Test func questionsAskingWhatGoesInADocument() {
+        #expect(asks("What sort of things actually go in one?"))
+        #expect(asks("what gets written in a SEN supp plan?"))
+        #expect(asks("whats recorded on an SEN supp plan"))
+        #expect(asks("what should be in it"))
+        #expect(asks("what's in a support plan"))
+        #expect(!asks("what is in place for him at the moment?"))
+        #expect(!asks("what goes on at a review meeting?"))
+        #expect(!asks("what happens if he doesn't go in to school?"))
+    }
+
+    /// "what goes in one?" is answered by the list of what a support plan records, though its
+    /// own words ("goes", "one") say nothing a passage can match.
+    @Test func theContentsOfASupportPlanAreQuoted() throws {
+        let answer = try #require(RealGuidance.answerer).answer(
+            "The SENCo mentioned writing a support plan for my son. What sort of things actually go in one?")
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("The SEN Support Plan can be used to record:") })
+    }
+}

@@ -282,6 +282,10 @@ public struct Answerer: Sendable {
             (weights, expanded) = focusing(on: stage, weights: weights, phrased: phrased)
             judged = judged.filter { weights[$0] != nil }
         }
+        // "what goes in one?" asks for what the guidance says a document is used to record.
+        if AskedContents.isAsked(in: reading.folded), let contents = analyzer.term(forToken: AskedContents.contentsWord) {
+            weights[contents, default: 0] += AskedContents.contentsWeight
+        }
         var terms = weights.keys.sorted().map { WeightedTerm(term: $0, weight: weights[$0] ?? 0) }
         terms += library.index.synonyms.expansions(of: expanded).filter { weights[$0.term] == nil }
         return (terms, judged, phrased)
