@@ -23,6 +23,17 @@ import Testing
         #expect(answer.citations.first?.passage.id.hasPrefix("barnardos-sen-support#support-plan") == true)
     }
 
+    /// Forum shorthand is read as meant: "SEN supp" is SEN support (the English word list
+    /// holds "supp", so spelling leaves it), "DS" a son; "honestly" and "since last term" are
+    /// filler around the question.
+    @Test func forumShorthandIsReadAsMeant() throws {
+        #expect(try reading("DS's SEN supp review").corrected == "son's SEN support review")
+        #expect(try reading("honestly it has changed since last term").terms == ["chang", "term"])
+        let answer = try answerer().answer("DS's SEN supp review - no progress at all since Sept. what happens now?")
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("review") })
+    }
+
     /// "stuff" and "nobody" say nothing of what is asked: "school stuff" is the school's
     /// activities, and the question is answered from the passage about them.
     @Test func vagueWordsAreFiller() throws {

@@ -100,6 +100,9 @@ struct QuestionReading: Sendable {
         "becoz": "because", "ppl": "people", "abt": "about", "bout": "about", "alot": "a lot", "noone": "no one",
         "pls": "please", "plz": "please", "thx": "thanks", "wiv": "with", "thay": "they", "ther": "there",
         "havnt": "haven't", "dosnt": "doesn't", "dosent": "doesn't",
+        // Forum shorthand: "SEN supp" (which the English word list holds as a word of its own,
+        // so spelling would leave it), "DS" and "DD" for a son and a daughter.
+        "supp": "support", "ds": "son", "dd": "daughter", "ds's": "son's", "dd's": "daughter's",
     ]
 
     /// Words parents use around a question that say nothing about what the guidance should
@@ -112,7 +115,7 @@ struct QuestionReading: Sendable {
         "got", "go", "goes", "going", "thank", "thanks", "hi", "hello", "hey", "u", "ur", "im", "ive", "dont",
         "can", "could", "may", "might", "will", "shall", "would", "yes", "just", "also", "still", "like", "way",
         "much", "many", "say", "says", "said", "saying", "supposed", "meant", "now", "happen", "happens", "exactly", "basically", "sort", "sorts", "whole", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
-        "until", "stuff", "nobody",
+        "until", "stuff", "nobody", "honestly", "today", "yesterday", "since", "ago", "recently", "last",
     ]
 
     /// The sentences of a question as typed: each ends at ".", "?" or "!" (parents often
