@@ -521,7 +521,8 @@ struct AnswererTests {
     }
 
     /// A not-covered topic named only in the context does not turn away a last question that
-    /// stands on its own; one that points back to it ("is that legal?") is still turned away.
+    /// stands on its own; one that points back to it in few words of its own ("is that normal
+    /// and how long will it take?") is still turned away.
     @Test func aTopicInTheContextDoesNotTurnAwayTheQuestion() throws {
         let answerer = try answerer()
         let context = "We are on the waiting list for an autism assessment on the NHS. "
@@ -529,6 +530,11 @@ struct AnswererTests {
         #expect(answerer.answer(context + "Is that normal and how long will it take?").kind == .none)
         // A pointer after the opening refers to what the question itself asks about.
         #expect(answerer.answer(context + "Can the school help with that as part of his SEN support?").kind == .answer)
+        // So can a pointer at the opening, when the question says enough of its own.
+        let story = answerer.answer(
+            "My daughter is 9 and I don't think school ever put the right help in. Now she gets detentions most weeks and won't go in some mornings. Could all this be happening because her needs aren't being met?")
+        #expect(story.kind == .answer)
+        #expect(story.citations.first?.passage.text.contains("not implemented") == true)
         // A topic the asker means to take up is what the closing question is about.
         #expect(answerer.answer("We are thinking of home educating our daughter. Would the council still give her any SEN help?").kind == .none)
         #expect(Answerer.statesAnIntent(" i want to home educate him "))

@@ -35,16 +35,14 @@ extension Answerer {
     }
 
     /// Whether `reading`, the last question of a longer one, asks without leaning on the
-    /// sentences before it: three or more terms of its own, no not-covered topic of its own,
-    /// and no word pointing back to the context among its first three ("is that legal?",
-    /// "are they allowed to do that?"). A pointer later on refers to what the question itself
-    /// asks about ("can school help with that as part of his SEN support?"), and a closing
-    /// question about SEN support after a waiting list, a diagnosis or a toileting delay was
-    /// named asks about SEN support (measured: docs/ANSWERS.md).
+    /// sentences before it: three or more terms of its own and no not-covered topic of its
+    /// own. A closing question about SEN support after a waiting list, a diagnosis or a
+    /// toileting delay was named asks about SEN support; so does one that points back to the
+    /// context in words the guidance covers ("could all this be happening because his needs
+    /// aren't being met?" after detentions and refusing to go in). One that points back in
+    /// few words ("is that legal?") has too few terms of its own (measured: docs/ANSWERS.md).
     func standsApartFromContext(_ reading: QuestionReading) -> Bool {
-        let opening = " " + reading.folded.split(separator: " ").prefix(3).joined(separator: " ") + " "
-        return Set(reading.terms).count >= 3 && !Answerer.pointingBack.contains(where: { opening.includes($0) })
-            && scope.outOfScopeTopic(question: reading.termsWithFiller, passageSequence: []) == nil
+        Set(reading.terms).count >= 3 && scope.outOfScopeTopic(question: reading.termsWithFiller, passageSequence: []) == nil
     }
 
     /// Whether `folded` says the asker means to do something ("I want to", "we're thinking
@@ -55,9 +53,6 @@ extension Answerer {
     static let intentWords = [
         " want to ", " wanting to ", " thinking of ", " thinking about ", " decided to ", " planning to ", " plan to ", " considering ",
     ]
-
-    /// Words by which a question points back to what came before ("is that legal?").
-    static let pointingBack = [" that ", " this ", " it ", " these ", " those ", " they ", " them "]
 
     /// Whether the guidance covers `reading`, one sentence of a longer question, judged on
     /// its own: at least two terms of its own, and its best passage holds enough of it.
