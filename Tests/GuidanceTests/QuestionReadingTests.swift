@@ -28,6 +28,7 @@ import Testing
     /// filler around the question.
     @Test func forumShorthandIsReadAsMeant() throws {
         #expect(try reading("DS's SEN supp review").corrected == "son's SEN support review")
+        #expect(try reading("who is meant to asses her needs").corrected == "who is meant to assess her needs")
         #expect(try reading("honestly it has changed since last term").terms == ["chang", "term"])
         let answer = try answerer().answer("DS's SEN supp review - no progress at all since Sept. what happens now?")
         #expect(answer.kind == .answer)

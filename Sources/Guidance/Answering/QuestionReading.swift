@@ -103,6 +103,9 @@ struct QuestionReading: Sendable {
         // Forum shorthand: "SEN supp" (which the English word list holds as a word of its own,
         // so spelling would leave it), "DS" and "DD" for a son and a daughter.
         "supp": "support", "ds": "son", "dd": "daughter", "ds's": "son's", "dd's": "daughter's",
+        // "asses" is a word of its own in the English list, so spelling leaves it, but a parent
+        // asking "who is meant to asses her needs" means "assess".
+        "asses": "assess", "ases": "assess",
     ]
 
     /// Words parents use around a question that say nothing about what the guidance should
