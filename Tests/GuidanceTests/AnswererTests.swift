@@ -55,6 +55,18 @@ struct AnswererTests {
         #expect(paying.myth?.id != "ep-always-free")
     }
 
+    /// A yes/no question about what follows from a condition puts the consequence up to be
+    /// confirmed: "if the school writes a support plan, does that bring extra money?" rests
+    /// on the claim that support plans bring money.
+    @Test func aConsequenceAskedAfterAConditionIsPutToTheTest() throws {
+        let answerer = try answerer()
+        let consequence = answerer.answer("if the school writes my son a support plan, does that bring them extra money from the council?")
+        #expect(consequence.myth?.id == "sen-support-brings-money")
+        #expect(answerer.answer("if my son has a support plan, does that mean his teachers will all know about it?").kind == .answer)
+        #expect(MythDetector.asksWhatFollowsFromACondition(" if he goes on sen support will that mean extra money "))
+        #expect(!MythDetector.asksWhatFollowsFromACondition(" does that mean extra money if he goes on sen support "))
+    }
+
     /// A claim in shorthand, "A = B", is put up for confirmation like a statement; "A = ?"
     /// asks.
     @Test func anEquationIsAClaim() throws {

@@ -27,6 +27,9 @@ struct MythDetector: Sendable {
         /// The question closes by asking what ought to happen after some context: not a
         /// statement typed with a question mark, however its context is worded.
         let asksWhatOughtToHappen: Bool
+        /// The question puts a yes/no question after a condition: "if the school writes a
+        /// support plan, does that bring in more money from the LA?"
+        let asksYesOrNoAfterACondition: Bool
     }
 
     let cards: [MythCard]
@@ -137,12 +140,24 @@ struct MythDetector: Sendable {
                 if strength > (best?.strength ?? 0) {
                     best = Match(
                         card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount,
-                        presumedInContext: presumedInContext, asksWhatOughtToHappen: asksWhatOught)
+                        presumedInContext: presumedInContext, asksWhatOughtToHappen: asksWhatOught,
+                        asksYesOrNoAfterACondition: MythDetector.asksWhatFollowsFromACondition(reading.folded))
                 }
             }
         }
         return best
     }
+
+    /// Whether `folded` asks yes or no about what follows from a condition: "if sch writes a
+    /// support plan for my DD does that bring in more £ from the LA?", "if he goes on SEN
+    /// support, will that mean extra money for his school?"
+    static func asksWhatFollowsFromACondition(_ folded: String) -> Bool {
+        folded.hasPrefix(" if ") && consequenceQuestions.contains { folded.includes($0) }
+    }
+    static let consequenceQuestions = [
+        " does that ", " will that ", " would that ", " does this ", " will this ", " would this ", " does it ", " will it ",
+        " would it ", " do they ", " will they ", " would they ",
+    ]
 
     /// A presumption naming a not-covered topic (a waiting list, CAMHS, toilet training) is
     /// answered with a card it matches this strongly: the topic is often the context of a
@@ -202,12 +217,13 @@ struct MythDetector: Sendable {
         // A yes/no question tests a claim only when the claim is a common one
         // (``MythCard/isCommon``) or when it puts a restriction to the test ("is SEN Support
         // just for children who struggle with learning?"): "can under-5s have SEN?" rests on a
-        // misconception, "can an FE college in Herts apply for ENF?" asks. A statement typed
-        // with a question mark states its claim whatever the card.
+        // misconception, "can an FE college in Herts apply for ENF?" asks. So does one asking
+        // what follows from a condition ("if sch writes a support plan, does that bring in
+        // more £?"). A statement typed with a question mark states its claim whatever the card.
         let testsAClaim =
             match.card.isCommon || MythDetector.restrictingWords.contains { reading.folded.includes($0) }
         let polar =
-            (testsAClaim && MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) }
+            (testsAClaim && (MythDetector.polarOpeners.contains { reading.folded.hasPrefix($0) } || match.asksYesOrNoAfterACondition)
                 || (MythDetector.isDeclarativeQuestion(reading.folded, text: reading.corrected, analyzer: analyzer) && !match.asksWhatOughtToHappen))
             && !MythDetector.offersAlternative(reading.corrected)
         return polar && match.strength >= MythDetector.polarMatch ? match : nil
