@@ -31,6 +31,9 @@ struct GuidanceSubject: Sendable {
         endeavours mainstream inclusion support funding review reviews help
         """
 
+    /// Words of time, which no phrase made of them alone makes about the guidance.
+    static let timeWords = "time times year years term terms month months week weeks day days hour hours once often every"
+
     /// `acronyms`: words the guidance writes with two or more capitals ("EHC", "SENCo",
     /// "ISL", "ENF"), which are its own names; `places`: the terms of its areas and publishers.
     /// `phrases`: the domain vocabulary's phrases, analysed (those of one word are left out).
@@ -39,7 +42,12 @@ struct GuidanceSubject: Sendable {
         for word in acronyms { terms.formUnion(analyzer.terms(word)) }
         terms.formUnion(places)
         self.terms = terms
-        self.phrases = Array(Set(phrases.filter { $0.count >= 2 })).sorted { $0.lexicographicallyPrecedes($1) }
+        // "times a year" is how often the guidance says something happens, but "best time of
+        // year to plant bulbs" is not about the guidance: a phrase of words of time alone
+        // does not name the subject.
+        let timeWords = Set(analyzer.terms(GuidanceSubject.timeWords))
+        self.phrases = Array(Set(phrases.filter { $0.count >= 2 && !$0.allSatisfy(timeWords.contains) }))
+            .sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// The words of `text` written with two or more capitals ("EHC", "SENCo", "CYP").
