@@ -626,6 +626,19 @@ struct AnswererTests {
         #expect(answer.citations.first?.passage.text.contains("a number of professionals are involved") == true)
     }
 
+    /// Everyday questions that mention a child still name topics the guidance never speaks
+    /// to: a games console's parental controls, a car's MOT, a mortgage.
+    @Test func everydayTopicsAroundAChildAreNotCovered() throws {
+        let answerer = try answerer()
+        for question in [
+            "how do I turn on parental controls on my 8 year old daughter's PlayStation?",
+            "my son's school run car needs its MOT, what gets checked?",
+            "should we fix our mortgage before our daughter starts school?",
+        ] {
+            #expect(answerer.answer(question).kind == .none, "\(question)")
+        }
+    }
+
     /// A passage that names a not-covered topic answers a question about it only when it also
     /// holds the rest of the question: the funded-hours passage names Carer's Allowance, and
     /// answers a question about nursery hours, not one about claiming the benefit.
