@@ -637,6 +637,8 @@ struct AnswererTests {
         ] {
             #expect(answerer.answer(question).kind == .none, "\(question)")
         }
+        // Nor does it speak of the council arranging education while a child cannot attend.
+        #expect(answerer.answer("my son is off school with anxiety, will the council arrange education for him at home?").kind == .none)
     }
 
     /// A passage that names a not-covered topic answers a question about it only when it also
