@@ -547,6 +547,11 @@ struct AnswererTests {
             "My daughter is 9 and I don't think school ever put the right help in. Now she gets detentions most weeks and won't go in some mornings. Could all this be happening because her needs aren't being met?")
         #expect(story.kind == .answer)
         #expect(story.citations.first?.passage.text.contains("not implemented") == true)
+        // The closing clause of one sentence is judged so too, after context that tells
+        // something; not after a condition or a question of its own.
+        #expect(answerer.answer("she is 5 and still in nappies, can the school help with that as part of her SEN support?").kind == .answer)
+        #expect(Answerer.closingQuestionClause(of: "if I home educate him, does the council still have to give him SEN support?") == nil)
+        #expect(Answerer.closingQuestionClause(of: "how do I get free school meals, and does SEN support make him eligible?") == nil)
         // A topic the asker means to take up is what the closing question is about.
         #expect(answerer.answer("We are thinking of home educating our daughter. Would the council still give her any SEN help?").kind == .none)
         #expect(Answerer.statesAnIntent(" i want to home educate him "))

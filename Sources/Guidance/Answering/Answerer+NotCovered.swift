@@ -45,6 +45,29 @@ extension Answerer {
         Set(reading.terms).count >= 3 && scope.outOfScopeTopic(question: reading.termsWithFiller, passageSequence: []) == nil
     }
 
+    /// The clause after the last comma or dash of a question of one sentence, when it asks a
+    /// question of three words or more about SEN after context that tells something: "my 5
+    /// year old still isn't toilet trained, can school help with that as part of SEN
+    /// support?" asks its closing clause, judged like the last question of a longer one
+    /// (measured: docs/ANSWERS.md). Nil otherwise.
+    static func closingQuestionClause(of text: String) -> String? {
+        guard QuestionReading.sentences(of: text).count == 1, let mark = MythDetector.lastClauseMark(in: text) else { return nil }
+        let clause = MythDetector.withoutOpeningConjunction(text: String(text[text.index(after: mark)...]))
+        let folded = QuestionReading.foldForCues(clause)
+        guard folded.split(separator: " ").count >= 3 else { return nil }
+        let asks = MythDetector.isOpenQuestion(folded) || Answerer.questionOpeners.contains { folded.hasPrefix($0) }
+        let context = QuestionReading.foldForCues(String(text[..<mark]))
+        // The context must tell something: not a condition ("if I home educate, …"), not a
+        // question of its own ("how do I apply for free school meals, and …"), not a label
+        // ("Wales ALN – …").
+        let toldNothing = [" if ", " when ", " once "].contains { context.hasPrefix($0) }
+            || MythDetector.isOpenQuestion(context) || Answerer.questionOpeners.contains { context.hasPrefix($0) }
+            || context.split(separator: " ").count < 4
+        let namesSEN = [" sen ", " send ", " senco ", " special needs ", " special educational "].contains { folded.includes($0) }
+        return asks && !toldNothing && namesSEN ? clause : nil
+    }
+    static let questionOpeners = [" can ", " could ", " is ", " are ", " does ", " do ", " will ", " would ", " should ", " shall "]
+
     /// Whether `folded` says the asker means to do something ("I want to", "we're thinking
     /// of", "we've decided to"), other than to know or ask something.
     static func statesAnIntent(_ folded: String) -> Bool {

@@ -205,7 +205,9 @@ public struct Answerer: Sendable {
         // ("we're still on the waiting list for an ASD assessment. what will school look at to
         // decide his support?") does not turn away a last question that also stands apart from
         // the context (measured: docs/ANSWERS.md).
-        if presumptionNotCovered || namesUncoveredTopic, history.isEmpty, let last = QuestionReading.finalQuestion(of: reading.corrected) {
+        if presumptionNotCovered || namesUncoveredTopic, history.isEmpty,
+            let last = QuestionReading.finalQuestion(of: reading.corrected) ?? Answerer.closingQuestionClause(of: reading.corrected)
+        {
             let lastReading = QuestionReading(last, corrector: corrector, analyzer: analyzer)
             // A topic the asker says they mean to take up ("I want to home educate my son. Do I
             // need the council's permission?") is what the closing question is about.
