@@ -35,6 +35,14 @@ import Testing
         #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("review") })
     }
 
+    /// "Herts" is Hertfordshire (a group of the vocabulary): the passage naming Hertfordshire's
+    /// ISL team holds the question's place as well as its abbreviation.
+    @Test func hertsIsHertfordshire() throws {
+        let answer = try answerer().answer("Herts SENCo wants to bring in ISL, why?")
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.first?.passage.text.contains("Integrated Services for Learning") == true)
+    }
+
     /// "stuff" and "nobody" say nothing of what is asked: "school stuff" is the school's
     /// activities, and the question is answered from the passage about them.
     @Test func vagueWordsAreFiller() throws {
