@@ -631,6 +631,21 @@ struct AnswererTests {
         #expect(answer.citations.first?.passage.text.contains("a number of professionals are involved") == true)
     }
 
+    /// The passage quoted first is judged too, with the ways people ask for it counting
+    /// towards its score: a parent's words for what a passage says ("nobody has told me what
+    /// he said", "walks round on his own every playtime") are found there, not in the
+    /// guidance's own words.
+    @Test func thePassageQuotedFirstIsJudgedWithItsQuestions() throws {
+        let answerer = try answerer()
+        let findings = answerer.answer("An OT came in to see my daughter last term but nobody has told me what he said. Shouldn't I have been told?")
+        #expect(findings.kind == .answer)
+        #expect(findings.citations.first?.passage.text.contains("recorded and shared with the parents") == true)
+        let playtime = answerer.answer("my son has no friends and walks round on his own every playtime, can school do anything")
+        #expect(playtime.kind == .answer)
+        #expect(playtime.citations.first?.passage.text.contains("play with them at break time") == true)
+        #expect(answerer.answer("can I give Calpol to my 4 year old before nursery?").kind == .none)
+    }
+
     /// Everyday questions that mention a child still name topics the guidance never speaks
     /// to: a games console's parental controls, a car's MOT, a mortgage.
     @Test func everydayTopicsAroundAChildAreNotCovered() throws {

@@ -80,13 +80,14 @@ extension Answerer {
     /// is X", reordered by coverage of the question with the passages' questions counted
     /// (``rerankByCoverage(_:coverage:mix:question:)``), and then by how a passage matches
     /// the question beyond single words (``rerankForQuoting(_:asked:coverage:reading:)``).
+    /// Also returns each passage's best passage-question score (``askedScores(_:)``).
     func quotedRanking(
         _ textHits: [ScoredPassage], query: [WeightedTerm], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
-    ) -> [ScoredPassage] {
+    ) -> (ranked: [ScoredPassage], asked: [Int: Double]) {
         let (ranked, asked, coverage) = rankedBeforeReorder(textHits, query: query, reading: reading, question: weighed)
         let reordered = rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
-        guard let stage = CycleStage.singledOut(in: reading.folded) else { return reordered }
-        return leadingWithPassages(about: stage, reordered)
+        guard let stage = CycleStage.singledOut(in: reading.folded) else { return (reordered, asked) }
+        return (leadingWithPassages(about: stage, reordered), asked)
     }
 
     /// `ranked` with the passages about `stage` (``CycleStage/describes(_:)``) first, in the
@@ -214,6 +215,10 @@ extension Answerer {
     /// How much the ways people ask for a passage count beside its own words (measured on all
     /// six question sets: docs/ANSWERS.md).
     static let askedWeight = 0.7
+    /// How much the best passage question's score counts towards the score floor when the
+    /// passage quoted first is judged (``ScopeJudge/minimumTopScore``; measured over the read
+    /// question sets at 0, 0.3, 0.5 and 1: docs/ANSWERS.md).
+    static let askedFloorWeight = 0.5
 
     /// Each hit's coverage of the question: the share of the question's information the
     /// passage holds (with its questions' words too, when `includingAsked`).

@@ -175,7 +175,7 @@ public struct Answerer: Sendable {
         // the one first when reordered as the quoted passages are. The passages quoted are
         // ranked with the ways people ask for them too.
         let (byCoverage, hits) = judgedRankings(textHits, reading: reading, question: weighed)
-        let ranked = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
+        let (ranked, asked) = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
 
         // A named topic the best passage does not say, or says while holding too little else
         // of the question, turns the question away (unless the rules below answer it).
@@ -191,6 +191,15 @@ public struct Answerer: Sendable {
         let nothingToJudge = judged.isEmpty
             || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
         var notCovered = nothingToJudge || holdsTooLittle(weighed, [byCoverage.first, hits.first])
+        // The passage quoted first is judged too, found as it is by the ways people ask for it
+        // ("we've had a term of extra reading help and he hasn't improved. What's supposed to
+        // happen now?" is asked almost word for word there): its score is its own words' or
+        // ``askedFloorWeight`` × its best question's, whichever is higher.
+        if notCovered, !nothingToJudge, let quoted = ranked.first {
+            let ownWords = textHits.first { $0.ordinal == quoted.ordinal }?.score ?? 0
+            let score = max(ownWords, Answerer.askedFloorWeight * (asked[quoted.ordinal] ?? 0))
+            notCovered = holdsTooLittle(weighed, [ScoredPassage(ordinal: quoted.ordinal, passageID: quoted.passageID, score: score)])
+        }
         // The myth check's rule for presumptions the guidance would not otherwise cover was
         // set when the passage judged was the one first by coverage, and every unknown word
         // weighed in full: it keeps that judgement (measured: docs/ANSWERS.md; discounting a
