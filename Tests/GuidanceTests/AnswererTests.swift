@@ -646,6 +646,17 @@ struct AnswererTests {
         #expect(answerer.answer("can I give Calpol to my 4 year old before nursery?").kind == .none)
     }
 
+    /// A card with words it is about (``MythCard/about``) is matched only by a question that
+    /// says one: "School Action Plus is a separate level" rests on the misconception; "my
+    /// kids had School Action Plus – have they gone?" asks what became of it.
+    @Test func schoolActionPlusIsAMythOnlyWhenCalledSeparate() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("School Action Plus is still a separate level above SEN Support, isn't it?").myth?.id == "school-action-plus-separate")
+        let history = answerer.answer("I'm a nan and my kids had School Action and School Action Plus. My grandson's school never says either - have they gone?")
+        #expect(history.kind == .answer)
+        #expect(history.citations.prefix(3).contains { $0.passage.text.contains("School Action Plus") })
+    }
+
     /// Everyday questions that mention a child still name topics the guidance never speaks
     /// to: a games console's parental controls, a car's MOT, a mortgage.
     @Test func everydayTopicsAroundAChildAreNotCovered() throws {
