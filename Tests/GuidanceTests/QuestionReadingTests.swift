@@ -18,6 +18,8 @@ import Testing
         let question = try reading("how often r teachers meant to check, cos nobody tells me")
         #expect(question.corrected == "how often are teachers meant to check, because nobody tells me")
         #expect(!question.terms.contains("r"))
+        // A capital R is Reception: "Year R" is not "year are".
+        #expect(try reading("my son is in Year R").corrected == "my son is in Year R")
         let answer = try answerer().answer("what gos in a sen support plan")
         #expect(answer.kind == .answer)
         #expect(answer.citations.first?.passage.id.hasPrefix("barnardos-sen-support#support-plan") == true)

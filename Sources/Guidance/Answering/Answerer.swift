@@ -172,8 +172,8 @@ public struct Answerer: Sendable {
         // and whether a myth card is confirmed, is chosen on the guidance's own words (its
         // questions' words count towards how much of the question it holds): for the myth
         // check the passage first by coverage; for the not-covered judgement that passage and
-        // the one first when reordered as the quoted passages are. The passages quoted are
-        // ranked with the ways people ask for them too.
+        // the one first when reordered as the quoted passages are (and, below, the passage
+        // quoted first). The passages quoted are ranked with the ways people ask for them too.
         let (byCoverage, hits) = judgedRankings(textHits, reading: reading, question: weighed)
         let (ranked, asked) = quotedRanking(textHits, query: query.terms, reading: reading, question: weighed)
 

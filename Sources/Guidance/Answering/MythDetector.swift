@@ -124,6 +124,7 @@ struct MythDetector: Sendable {
             (presumes || !openAsked) && MythDetector.claimChecks.contains { MythDetector.holds($0, in: reading.folded) }
         let cue = presumes || checksAClaim || MythDetector.equatesTwoThings(reading.corrected)
         let said = Set(reading.termsWithFiller)
+        let followsFromACondition = MythDetector.asksWhatFollowsFromACondition(reading.folded)
         for (number, (card, (cardPhrasings, (masses, vocabulary)))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))).enumerated()
         where aboutTerms[number].isEmpty || !aboutTerms[number].isDisjoint(with: said) {
             var sharedWithCard = 0.0
@@ -141,7 +142,7 @@ struct MythDetector: Sendable {
                     best = Match(
                         card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount,
                         presumedInContext: presumedInContext, asksWhatOughtToHappen: asksWhatOught,
-                        asksYesOrNoAfterACondition: MythDetector.asksWhatFollowsFromACondition(reading.folded))
+                        asksYesOrNoAfterACondition: followsFromACondition)
                 }
             }
         }

@@ -34,7 +34,8 @@ struct QuestionReading: Sendable {
             defer { output += trailing }
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
-            if let meant = QuestionReading.shortForms[lower] {
+            // A capital R is Reception ("Year R"), not text-speak for "are".
+            if let meant = QuestionReading.shortForms[lower], word != "R" {
                 output += meant  // "arent" is "aren't", not a misspelt "parent"
                 word = ""
                 return
