@@ -665,8 +665,6 @@ struct AnswererTests {
             "how do I turn on parental controls on my 8 year old daughter's PlayStation?",
             "my son's school run car needs its MOT, what gets checked?",
             "should we fix our mortgage before our daughter starts school?",
-            // The guidance describes needs, not the signs of a condition.
-            "signs of dyspraxia in a 7 year old boy",
         ] {
             #expect(answerer.answer(question).kind == .none, "\(question)")
         }
