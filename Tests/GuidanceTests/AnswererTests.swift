@@ -646,6 +646,17 @@ struct AnswererTests {
         #expect(answerer.answer("can I give Calpol to my 4 year old before nursery?").kind == .none)
     }
 
+    /// Waiting to see whether a young child catches up before looking at SEN is a
+    /// misconception the Code contradicts: early identification is critical. Asking what the
+    /// Code says about it is answered.
+    @Test func waitingToSeeIsAMyth() throws {
+        let answerer = try answerer()
+        let waiting = answerer.answer("the school want to leave it till year 2 and see if he catches up before anyone looks at SEN, is that right?")
+        #expect(waiting.myth?.id == "wait-and-see")
+        #expect(waiting.citations.first?.passage.text.contains("early identification of SEN is critical") == true)
+        #expect(answerer.answer("what does the Code say about identifying SEN early?").kind == .answer)
+    }
+
     /// A card with words it is about (``MythCard/about``) is matched only by a question that
     /// says one: "School Action Plus is a separate level" rests on the misconception; "my
     /// kids had School Action Plus – have they gone?" asks what became of it.
