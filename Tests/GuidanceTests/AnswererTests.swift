@@ -657,6 +657,17 @@ struct AnswererTests {
         #expect(answerer.answer("what does the Code say about identifying SEN early?").kind == .answer)
     }
 
+    /// Schools get SEN money without any EHCP, and can ask the council for more: two claims
+    /// about money the guidance contradicts, each with its own card.
+    @Test func schoolsGetSENMoneyAndCanAskForMore() throws {
+        let answerer = try answerer()
+        let noMoney = answerer.answer("our head says the school gets no funding for special needs unless the child has an EHCP")
+        #expect(noMoney.myth?.id == "no-sen-money-without-ehcp")
+        #expect(noMoney.citations.first?.passage.text.contains("All mainstream schools receive money") == true)
+        let noMore = answerer.answer("academies can't ask the council for any further SEN funding beyond their own budget, can they?")
+        #expect(noMore.myth?.id == "no-further-funding")
+    }
+
     /// A card with words it is about (``MythCard/about``) is matched only by a question that
     /// says one: "School Action Plus is a separate level" rests on the misconception; "my
     /// kids had School Action Plus – have they gone?" asks what became of it.
