@@ -666,6 +666,11 @@ struct AnswererTests {
         #expect(noMoney.citations.first?.passage.text.contains("All mainstream schools receive money") == true)
         let noMore = answerer.answer("academies can't ask the council for any further SEN funding beyond their own budget, can they?")
         #expect(noMore.myth?.id == "no-further-funding")
+        // A pot of money for each child is a misconception; asking how the money is spent
+        // is not.
+        let pot = answerer.answer("isn't each SEN child's money their own ring-fenced pot that school must spend on them alone?")
+        #expect(pot.myth?.id == "money-ring-fenced-per-child")
+        #expect(answerer.answer("Am I allowed to ask how the school spends its SEN money?").kind == .answer)
     }
 
     /// A card with words it is about (``MythCard/about``) is matched only by a question that
