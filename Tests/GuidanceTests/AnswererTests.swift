@@ -646,6 +646,15 @@ struct AnswererTests {
         #expect(answerer.answer("can I give Calpol to my 4 year old before nursery?").kind == .none)
     }
 
+    /// A parent's everyday list of what a child can't do for themselves (their bag, getting
+    /// changed, finding their way) finds IPSEA's "gaining skills in independence" through the
+    /// ways people ask for it.
+    @Test func independenceInAParentsWordsFindsItsPassage() throws {
+        let answer = try answerer().answer(
+            "My son keeps up in class but can't sort out his own bag, dress himself after PE or find his way between lessons. Is that something that counts as SEN?")
+        #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("gaining skills in independence") })
+    }
+
     /// Waiting to see whether a young child catches up before looking at SEN is a
     /// misconception the Code contradicts: early identification is critical. Asking what the
     /// Code says about it is answered.
