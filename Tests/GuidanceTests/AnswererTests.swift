@@ -648,11 +648,14 @@ struct AnswererTests {
 
     /// A parent's everyday list of what a child can't do for themselves (their bag, getting
     /// changed, finding their way) finds IPSEA's "gaining skills in independence" through the
-    /// ways people ask for it.
-    @Test func independenceInAParentsWordsFindsItsPassage() throws {
+    /// ways people ask for it; "the school or the council?" finds where the money comes from.
+    @Test func parentsWordsFindThePassagesThatAnswer() throws {
         let answer = try answerer().answer(
             "My son keeps up in class but can't sort out his own bag, dress himself after PE or find his way between lessons. Is that something that counts as SEN?")
         #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("gaining skills in independence") })
+        // "the school or the council?" is answered by where SEN Support's money usually comes from.
+        let paying = try answerer().answer("who pays for my son's SEN support - the council or his school?")
+        #expect(paying.citations.prefix(3).contains { $0.passage.text.contains("usually comes from the setting's own budget") })
     }
 
     /// Waiting to see whether a young child catches up before looking at SEN is a
