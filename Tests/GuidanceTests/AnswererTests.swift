@@ -7,6 +7,13 @@ import Testing
 struct AnswererTests {
     func answerer() throws -> Answerer { try #require(RealGuidance.answerer) }
 
+    /// Expects each question to be turned away as not covered.
+    func expectNotCovered(_ questions: [String], by answerer: Answerer) {
+        for question in questions {
+            #expect(answerer.answer(question).kind == .none, "\(question)")
+        }
+    }
+
     /// Expects each question to be answered with its card.
     func expectCards(_ cases: [(question: String, card: String)], from answerer: Answerer) {
         for (question, card) in cases {
@@ -475,9 +482,7 @@ struct AnswererTests {
     /// An off-topic statement is "not covered", not matched to a card on one word by chance.
     @Test func anOffTopicStatementIsNotAMyth() throws {
         let answerer = try answerer()
-        for question in ["write me a python function to sort a list", "best mortgage rates right now"] {
-            #expect(answerer.answer(question).kind == .none, "\(question)")
-        }
+        expectNotCovered(["write me a python function to sort a list", "best mortgage rates right now"], by: answerer)
     }
 
     /// A short statement with a word that makes a claim is put up for confirmation; a
@@ -576,15 +581,13 @@ struct AnswererTests {
     /// misspelt child is.
     @Test func aQuestionMustNameTheGuidancesSubject() throws {
         let answerer = try answerer()
-        for question in [
+        expectNotCovered([
             "my dishwasher keeps leaving a white film on the glasses, what should I check",
             "how do I make bread without yeast",
             "how do I change the time on my car clock",
             // "time … year" are words of the guidance's "times a year", but name nothing of it.
             "best time of year to plant tulip bulbs",
-        ] {
-            #expect(answerer.answer(question).kind == .none, "\(question)")
-        }
+        ], by: answerer)
         for question in [
             "what is ENF in Herts?", "what does 6.45 say", "what replaced SA and SA+ then?",
             "will they ask my doughter what she thinks about it", "what's the graduated approach",
@@ -700,13 +703,11 @@ struct AnswererTests {
     /// to: a games console's parental controls, a car's MOT, a mortgage.
     @Test func everydayTopicsAroundAChildAreNotCovered() throws {
         let answerer = try answerer()
-        for question in [
+        expectNotCovered([
             "how do I turn on parental controls on my 8 year old daughter's PlayStation?",
             "my son's school run car needs its MOT, what gets checked?",
             "should we fix our mortgage before our daughter starts school?",
-        ] {
-            #expect(answerer.answer(question).kind == .none, "\(question)")
-        }
+        ], by: answerer)
         // Nor does it speak of the council arranging education while a child cannot attend.
         #expect(answerer.answer("my son is off school with anxiety, will the council arrange education for him at home?").kind == .none)
     }
@@ -727,13 +728,11 @@ struct AnswererTests {
     /// other words.
     @Test func namedTopicsBeyondTheGuidanceAreNotCovered() throws {
         let answerer = try answerer()
-        for question in [
+        expectNotCovered([
             "can the council cease my son's EHC plan when he leaves school at 18?",
             "does being on SEN support give my son priority for a place at the secondary we want?",
             "is occupational therapy health provision or educational provision in an EHCP?",
-        ] {
-            #expect(answerer.answer(question).kind == .none, "\(question)")
-        }
+        ], by: answerer)
     }
 
     /// The guidance speaks of the SENCo's qualification, never of a teaching assistant's, and of needs,

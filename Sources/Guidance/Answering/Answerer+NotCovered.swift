@@ -66,7 +66,9 @@ extension Answerer {
         let namesSEN = [" sen ", " send ", " senco ", " special needs ", " special educational "].contains { folded.includes($0) }
         return asks && !toldNothing && namesSEN ? clause : nil
     }
-    static let questionOpeners = [" can ", " could ", " is ", " are ", " does ", " do ", " will ", " would ", " should ", " shall "]
+    /// The openings of a yes/no question: the myth check's (``MythDetector/polarOpeners``) and
+    /// the modal verbs of asking what will or should happen.
+    static let questionOpeners = MythDetector.polarOpeners + [" will ", " would ", " should ", " shall "]
 
     /// Whether `folded` says the asker means to do something ("I want to", "we're thinking
     /// of", "we've decided to"), other than to know or ask something.
