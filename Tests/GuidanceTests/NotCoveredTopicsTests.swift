@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Guidance
+
+/// Topics the guidance never speaks to, read from `Corpus/not-covered.txt`, on the real
+/// guidance: a question naming one is turned away, and a question that only shares a word
+/// with a topic's phrase is still answered.
+@Suite struct NotCoveredTopicsTests {
+    func answerer() throws -> Answerer { try #require(RealGuidance.answerer) }
+
+    /// Everyday matters around a child and a school: the weather on a school day, lessons
+    /// outside school, repairs at home, what staff are paid, who qualifies for funded
+    /// childcare, what a private assessment costs, and priority for a school place.
+    @Test func everydayMattersAroundSchoolAreNotCovered() throws {
+        let answerer = try answerer()
+        for question in [
+            "is it meant to rain for sports day on friday?",
+            "my son wants guitar lessons after school, is 6 old enough to start?",
+            "the boiler keeps breaking down and it's freezing in my son's bedroom, repair or replace?",
+            "is a SENCo on a higher pay scale than the other teachers?",
+            "what's the income threshold for the funded childcare hours?",
+            "roughly what would a private dyslexia assessment set us back?",
+            "would having SEN help my son get one of the secondary school places we want?",
+        ] {
+            #expect(answerer.answer(question).kind == .none, "\(question)")
+        }
+    }
+
+    /// "Interpreting" the Code is reading it, not asking for an interpreter: a question
+    /// about what "must" means in the Code is answered.
+    @Test func interpretingTheCodeIsNotAskingForAnInterpreter() throws {
+        let answerer = try answerer()
+        let reading = answerer.answer("interpreting the Code of Practice: what does it mean when it says a school 'must'?")
+        #expect(reading.kind == .answer)
+        #expect(answerer.answer("can school provide an interpreter at my son's SEN review meeting?").kind == .none)
+    }
+}
