@@ -62,6 +62,25 @@ struct AnswererTests {
         #expect(paying.myth?.id != "ep-always-free")
     }
 
+    /// A question reporting that the school has to pay for a specialist agrees with the
+    /// guidance (schools often buy such services in from their own budgets): it is answered
+    /// from the passage that says so, whichever money card its words match.
+    @Test func aReportThatTheSchoolPaysIsAnswered() throws {
+        let answerer = try answerer()
+        for question in [
+            "the SENCo told me they'd have to pay for an ed psych out of their own budget. I thought the LA sent one for free?",
+            "school keep saying the specialist teacher costs them money, surely that comes from the council?",
+        ] {
+            let answer = answerer.answer(question)
+            #expect(answer.kind == .answer, "\(question)")
+            #expect(answer.citations.prefix(3).contains { $0.passage.id == "cumbria-send-support#what-support-10" }, "\(question)")
+        }
+        let rationed = answerer.answer("our SENCo says an EP assessment costs them money so they ration them - surely the council covers that?")
+        #expect(rationed.kind == .answer)
+        // A claim that the school will not have to pay is not such a report.
+        #expect(!MythDetector.reportsTheSchoolPaying(" once he has an ehcp the school won't have to pay anything "))
+    }
+
     /// A yes/no question about what follows from a condition puts the consequence up to be
     /// confirmed: "if the school writes a support plan, does that bring extra money?" rests
     /// on the claim that support plans bring money.

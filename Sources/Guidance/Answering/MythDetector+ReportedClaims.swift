@@ -10,6 +10,22 @@ extension MythDetector {
         " i take it ", " i gather ", " presumably ",
     ]
 
+    /// True when `folded` reports that the school has to pay for something ("they'd have to
+    /// pay for the EP out of their own budget", "school has to buy in the specialist
+    /// teacher"): the guidance says so too — schools pay for SEN support from their own
+    /// budgets and often buy in specialist services — so the asker checks a fact, and no card's
+    /// misconception is put up however closely the question's money words match one.
+    /// "Won't have to pay" is not among these.
+    static func reportsTheSchoolPaying(_ folded: String) -> Bool {
+        schoolPaysReports.contains { folded.includes($0) }
+    }
+    static let schoolPaysReports = [
+        " they have to pay", " they'd have to pay", " they would have to pay", " they had to pay", " they'll have to pay",
+        " it has to pay", " it would have to pay", " school has to pay", " school have to pay", " school would have to pay",
+        " school had to pay", " school will have to pay", " they have to buy", " they'd have to buy", " school has to buy",
+        " have to 'buy in", " costs them money", " cost them money", " costs the school money",
+    ]
+
     static func reportsAClaim(_ folded: String) -> Bool {
         let asksWhatWasSaid = asksWhatSomeoneSaid(folded)
         return claimReports.contains { holds($0, in: folded) && !($0 == " said " && asksWhatWasSaid) }
