@@ -66,6 +66,10 @@ import Testing
         #expect(asks("whats recorded on an SEN supp plan"))
         #expect(asks("what should be in it"))
         #expect(asks("what's in a support plan"))
+        // A verb that asks for contents on its own, and "in" after "what's" and a filler word.
+        #expect(asks("what kind of things would it include?"))
+        #expect(asks("what does one contain"))
+        #expect(asks("nobody says what's actually in it"))
         #expect(!asks("what is in place for him at the moment?"))
         #expect(!asks("what goes on at a review meeting?"))
         #expect(!asks("what happens if he doesn't go in to school?"))

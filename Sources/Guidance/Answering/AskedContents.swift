@@ -17,12 +17,15 @@ enum AskedContents {
     static let askingWords: Set<String> = ["what", "what's", "whats", "things"]
     /// Words a question may put between the opener and the verb: "what sort of things
     /// actually go in", "what exactly gets written".
-    static let insertedWords: Set<String> = ["sort", "kind", "of", "things", "actually", "exactly"]
+    static let insertedWords: Set<String> = ["sort", "kind", "of", "things", "actually", "exactly", "it", "one", "they"]
     static let auxiliaries: Set<String> = ["should", "will", "would", "does", "do", "gets", "get", "is", "are", "can", "must"]
     /// Verbs followed by "in" or "into": "what goes in", "what should be in", "what gets put in".
     static let placingVerbs: Set<String> = ["go", "goes", "be", "is", "are", "put"]
     /// Verbs that say it on their own: "what gets written", "whats recorded on".
     static let participles: Set<String> = ["written", "recorded"]
+    /// Verbs that ask for contents with no "in": "what would it include", "what does one
+    /// contain".
+    static let includingVerbs: Set<String> = ["include", "includes", "included", "contain", "contains"]
     /// What "in" is followed by when it does not mean inside a document: "what is in place",
     /// "what goes in class".
     static let notADocument: Set<String> = ["place", "class", "school", "lessons", "there", "future"]
@@ -31,10 +34,13 @@ enum AskedContents {
     static func isAsked(in folded: String) -> Bool {
         let words = folded.split { $0 == " " || $0 == "?" }.map(String.init)
         for (start, word) in words.enumerated() where askingWords.contains(word) {
-            if word != "things", isPlacing(words, at: start + 1, verbSaid: word != "what") { return true }
+            // After "what's" the verb is said: "whats actually in one".
+            let verbSaid = word != "what" && word != "things"
+            if word != "things", isPlacing(words, at: start + 1, verbSaid: verbSaid) { return true }
             var place = start + 1
             while place < words.count, insertedWords.contains(words[place]) || auxiliaries.contains(words[place]) {
                 if isPlacing(words, at: place, verbSaid: false) { return true }
+                if verbSaid, place + 1 < words.count, isPlacing(words, at: place + 1, verbSaid: true) { return true }
                 place += 1
             }
             if isPlacing(words, at: place, verbSaid: false) { return true }
@@ -46,7 +52,7 @@ enum AskedContents {
     /// already said (`verbSaid`, after "what's") "in …" is enough: "whats in a support plan".
     static func isPlacing(_ words: [String], at place: Int, verbSaid: Bool) -> Bool {
         guard place < words.count else { return false }
-        if participles.contains(words[place]) { return true }
+        if participles.contains(words[place]) || includingVerbs.contains(words[place]) { return true }
         var next = place
         if !verbSaid {
             guard placingVerbs.contains(words[place]) else { return false }
