@@ -33,6 +33,17 @@ struct AnswererTests {
         #expect(first.localArea == nil)
     }
 
+    /// A myth answer quotes the passage that answers best among its first three only when it
+    /// answers clearly better than the card's proofs: a weak match on "entitled" (the budget
+    /// per pupil) does not push the third proof about meeting three times a year out.
+    @Test func aMythAnswerKeepsItsProofsAheadOfAWeakBestPassage() throws {
+        let answer = try answerer().answer("all we're entitled to is 1 meeting a yr with the senco isnt it")
+        let card = try #require(answer.myth)
+        #expect(card.id == "one-meeting-a-year")
+        let proofs = Set(card.evidence.map(\.passageID))
+        #expect(answer.citations.prefix(3).allSatisfy { proofs.contains($0.passage.id) })
+    }
+
     /// The candidates written for fitting the ranking are ordered as the answer quotes them.
     @Test func quotingCandidatesAreRankedAsTheAnswerQuotesThem() throws {
         let question = "who should my daughter's SEN support be reviewed with and how often"

@@ -9,6 +9,10 @@ extension Answerer {
             strength: passageStrengths[ordinal])
     }
 
+    /// How many times a proof's score the best passage must score to be quoted among a myth
+    /// answer's first three when it is not a proof (1.1 to 5 measured: 2 gains most, docs/ANSWERS.md).
+    static let bestPassageLead = 2.0
+
     func mythAnswer(
         _ reading: QuestionReading, _ card: MythCard, hits: [ScoredPassage], count: Int, suggestions: [String],
         corrected: String?
@@ -31,9 +35,14 @@ extension Answerer {
         }.map(\.element)
         // The passage that answers the question best is quoted within the first three even
         // when the card has three proofs or more: the question may ask about one side of the
-        // misconception that another passage speaks to (measured: docs/ANSWERS.md).
+        // misconception that another passage speaks to (measured: docs/ANSWERS.md). Only when
+        // it answers clearly better than every proof (``bestPassageLead``): otherwise the
+        // proofs answer the question as well, and a third proof is worth more than it.
         var bestAdded = 0
-        if let best = hits.first, !citations.contains(where: { $0.passage.id == best.passageID }) {
+        let bestProofScore = citations.compactMap { proof in hits.first(where: { $0.passageID == proof.passage.id })?.score }.max() ?? 0
+        if let best = hits.first, !citations.contains(where: { $0.passage.id == best.passageID }),
+            best.score >= Answerer.bestPassageLead * bestProofScore
+        {
             let third = min(Answerer.defaultCitationCount - 1, citations.count)
             citations.insert(citation(ordinal: best.ordinal, score: best.score), at: third)
             bestAdded = 1
