@@ -347,6 +347,23 @@ struct AnswererTests {
         #expect(presumes.myth?.id == "herts-colleges-enf")
     }
 
+    /// Waiting a set time before asking for an EHC needs assessment, and the council owning
+    /// a support plan, are claims common enough that a yes/no question puts them to the test;
+    /// a yes/no question offering two things to choose between asks which.
+    @Test func aYesNoQuestionOfferingTwoThingsAsksWhich() throws {
+        let answerer = try answerer()
+        expectCards([
+            ("do we need to wait until school has been through 3 rounds of assess plan do review before we can ask for an ehcp assessment?", "wait-before-ehcna"),
+            ("does the council own her SEN support plan, so I ring them to get it changed?", "support-plan-owned-by-council"),
+        ], from: answerer)
+        #expect(answerer.answer("is it the SENCo or the class teacher who is responsible for his support day to day?").kind == .answer)
+        #expect(MythDetector.asksWhichOfTwo(" is the plan owned by the school or the la? "))
+        #expect(!MythDetector.asksWhichOfTwo(" do we have to wait for 2 or 3 apdr cycles? "))
+        #expect(!MythDetector.asksWhichOfTwo(" the plan is owned by the school or the la "))
+        #expect(MythDetector.asksWhichOfTwo(" is her support plan the council's or the school's? who owns it "))
+        #expect(!MythDetector.asksWhichOfTwo(" can the school or the council ask for an assessment? "))
+    }
+
     /// A last sentence asking what ought to happen asks about a duty: the context's reported
     /// claim makes it a myth only when it matches a card as closely as a cued myth must.
     @Test func aQuestionAboutWhatOughtToHappenAsks() throws {

@@ -91,8 +91,34 @@ extension MythDetector {
     /// it asks which, rather than putting one claim up to be confirmed.
     static func offersAlternative(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        return alternativeMarkers.contains { lowered.includes($0) }
+        return alternativeMarkers.contains { lowered.includes($0) } || asksWhichOfTwo(QuestionReading.foldForCues(text))
     }
+
+    /// True when a yes/no question offers two things to choose between ("is the SEN support
+    /// plan owned by the school or the LA?", "is it the TA or the class teacher who …"): it
+    /// asks which, and holds no claim. The choice closes the question, or follows "is it";
+    /// "can the school or the council ask for an assessment?" asks whether either can, and
+    /// "two or three rounds" offers a count, not a choice.
+    static func asksWhichOfTwo(_ folded: String) -> Bool {
+        guard polarOpeners.contains(where: { folded.hasPrefix($0) }) else { return false }
+        let words = folded.split(separator: " ")
+        let cleft = words.count > 1 && words[1] == "it"
+        return words.indices.contains { index in
+            guard words[index] == "or", index > 0, index + 1 < words.count else { return false }
+            guard !isCount(words[index - 1]), !isCount(words[index + 1]) else { return false }
+            // The words after "or" to the end of its question: "… the councils or the
+            // schools? who owns it" closes its first question with the choice.
+            let end = words[(index + 1)...].firstIndex { $0.hasSuffix("?") } ?? words.count - 1
+            return cleft || end - index <= closingChoiceWords
+        }
+    }
+    /// How many words at most follow "or" in a choice that closes the question: "or the LA",
+    /// "or by the local authority".
+    static let closingChoiceWords = 4
+    static func isCount(_ word: Substring) -> Bool {
+        word.first?.isNumber == true || countWords.contains(word)
+    }
+    static let countWords: Set<Substring> = ["one", "two", "three", "four", "five", "six", "several", "more", "less", "so"]
 
     /// ", or" and "or" opening a second question ("or is it", "or does the council"), or
     /// offering a narrower alternative ("does the duty apply to a PRU, or only to mainstream
