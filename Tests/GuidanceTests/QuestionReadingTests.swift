@@ -12,6 +12,17 @@ import Testing
         return QuestionReading(question, corrector: answerer.corrector, analyzer: answerer.analyzer)
     }
 
+    /// A slip in an everyday word that the ways people ask for passages use ("aford",
+    /// "somewere") is read as that word, so it counts with those questions rather than
+    /// weighing as a word the guidance never uses; a guidance word still wins a tie ("blok" is
+    /// "block", not "book").
+    @Test func aSlipInAnEverydayWordOfThePassageQuestionsIsCorrected() throws {
+        #expect(try reading("wat if sch cant aford all the help he needs").corrected == "what if school can't afford all the help he needs")
+        #expect(try reading("is there somewere quiet he can go").corrected == "is there somewhere quiet he can go")
+        #expect(try reading("who runs the high needs blok").corrected == "who runs the high needs block")
+        #expect(try answerer().answer("wat if sch cant aford all the help he needs").kind == .answer)
+    }
+
     /// Text-speak too short to correct ("gos", "r", "cos") is read as the word meant, so it
     /// does not weigh as a word the guidance never uses and turn the question away.
     @Test func textSpeakIsReadAsTheWordMeant() throws {

@@ -135,6 +135,12 @@ public struct Answerer: Sendable {
             }
         }
         for word in Analyzer.englishStopwords where known[word] == nil { known[word] = 1 }
+        // The everyday words of the ways people ask ("afford", "somewhere", "quiet") are words
+        // a slip is read as ("aford", "somewere"), used no times so that a guidance word wins a
+        // tie ("blok" is "block", not "book").
+        for entry in asked {
+            for token in analyzer.tokens(entry.question) where known[token] == nil && englishWords.contains(token) { known[token] = 0 }
+        }
         // Filler words ("actually", "really") are words too: "actualy" is the filler with an
         // "l" left out, not the guidance word "actual".
         let corrector = SpellingCorrector(
