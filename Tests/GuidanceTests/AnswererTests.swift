@@ -735,6 +735,16 @@ struct AnswererTests {
         #expect(answerer.answer("Am I allowed to ask how the school spends its SEN money?").kind == .answer)
     }
 
+    /// That the advice service takes the council's side is a misconception: Cumbria's service
+    /// says it offers impartial information, advice and support. Asking what it does is not.
+    @Test func theAdviceServiceTakingTheCouncilsSideIsAMyth() throws {
+        let answerer = try answerer()
+        let side = answerer.answer("the IAS service gets its money from the council so it'll just side with them")
+        #expect(side.myth?.id == "ias-takes-councils-side")
+        #expect(side.citations.first?.passage.text.contains("Offering impartial information, advice and support") == true)
+        #expect(answerer.answer("what does SENDIASS do and is it free?").kind == .answer)
+    }
+
     /// A card with words it is about (``MythCard/about``) is matched only by a question that
     /// says one: "School Action Plus is a separate level" rests on the misconception; "my
     /// kids had School Action Plus – have they gone?" asks what became of it.
