@@ -466,6 +466,15 @@ struct AnswererTests {
         // The cycle named with no stage picked out, or a stage with no cycle named.
         #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("what is assess plan do review")) == nil)
         #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("when is the review stage of a support plan")) == nil)
+        // A stage of SEN support or of the graduated approach is a stage of the cycle, and so
+        // is "the 'do' bit", though "do" is a stop word.
+        #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("what goes on at the assess stage of SEN support?")) == .assess)
+        #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("graduated approach - the 'do' part, who does what?")) == .doing)
+        let reviewing = answerer.answer("wat happens at the reveiw part of sen suport").citations.prefix(3).map(\.passage.id)
+        #expect(reviewing.contains { ["bexley-sen-support#review-1", "ipsea-sen-support#what-is-sen-support-8"].contains($0) }, "\(reviewing)")
+        let doing = answerer.answer("what goes on in the 'do' stage of assess plan do review")
+        #expect(doing.kind == .answer)
+        #expect(doing.citations.first.map { CycleStage.doing.describes($0.passage) } == true)
     }
 
     /// The passages about a singled-out stage lead, found by their heading or their opening

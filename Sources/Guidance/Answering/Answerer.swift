@@ -312,9 +312,11 @@ public struct Answerer: Sendable {
     /// out, and the question's terms (to expand by the vocabulary) without the cycle's name,
     /// so that "graduated approach" and the like are not added for it (``CycleStage``).
     func focusing(on stage: CycleStage, weights: [String: Double], phrased: [String]) -> ([String: Double], [String]) {
+        // "Do" is a stop word: the question keeps its words, and the passages under "Do" lead
+        // the ranking (``leadingWithPassages(about:_:)``).
+        guard let singled = analyzer.term(forToken: stage.rawValue) else { return (weights, phrased) }
         var weights = weights
         let stageTerms = CycleStage.allCases.compactMap { analyzer.term(forToken: $0.rawValue) }
-        let singled = analyzer.term(forToken: stage.rawValue)
         for term in stageTerms {
             weights[term] = term == singled ? weights[term].map { $0 * CycleStage.singledWeight } : nil
         }

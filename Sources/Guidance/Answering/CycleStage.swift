@@ -1,6 +1,7 @@
 /// One stage of the graduated approach's cycle — assess, plan, do, review — singled out by a
-/// question that also names the whole cycle: "what happens at the review bit of assess plan
-/// do review", "who does the assessing in APDR?".
+/// question that also names the whole cycle or what it is the cycle of: "what happens at the
+/// review bit of assess plan do review", "who does the assessing in APDR?", "what happens at
+/// the plan stage of SEN support?".
 ///
 /// Naming the cycle says all four stage words (and the vocabulary adds "graduated approach"),
 /// so the passages that describe the whole cycle outrank the one about the stage asked
@@ -9,16 +10,19 @@
 /// vocabulary's expansions of the name (measured over the read question sets: hit@3 +4,
 /// nothing else changed; docs/ANSWERS.md).
 enum CycleStage: String, CaseIterable, Sendable {
-    case assess, plan, review
+    case assess, plan
+    /// "Do", a stop word: singled out, the passages under it lead, and no word weighs more.
+    case doing = "do"
+    case review
 
     /// The stage `folded` (``QuestionReading/foldForCues(_:)``) singles out, or nil: the
     /// cycle must be named ("assess plan do review" in any spelling the reading corrected
-    /// to, or "APDR"), and a stage picked out of it ("the review bit", "review stage", "the
+    /// to, "APDR", or what it is the cycle of: ``cycleNames``), and a stage picked out of it ("the review bit", "review stage", "the
     /// assessing", "at the plan part").
     static func singledOut(in folded: String) -> CycleStage? {
-        let words = String(folded.map { $0 == "?" ? " " : $0 })
-        let namesTheCycle = words.includes(" assess plan do review ") || words.includes(" apdr ")
-            || words.includes(" assess plan do and review ")
+        // Quotes and question marks are spaces: "the 'do' bit", "review stage?".
+        let words = " " + folded.split { $0 == " " || $0 == "?" || $0 == "'" }.joined(separator: " ") + " "
+        let namesTheCycle = cycleNames.contains { words.includes($0) }
         guard namesTheCycle else { return nil }
         let picked = allCases.filter { stage in
             stage.pickingWords.contains { words.includes($0) }
@@ -32,10 +36,18 @@ enum CycleStage: String, CaseIterable, Sendable {
         return parts.flatMap { [" \(rawValue) \($0) ", " \(gerund) \($0) "] } + [" the \(gerund) "]
     }
 
+    /// Names of the cycle, or of what it is the cycle of: "the review bit of SEN support" picks
+    /// a stage as surely as "the review bit of assess plan do review".
+    static let cycleNames = [
+        " assess plan do review ", " apdr ", " assess plan do and review ", " sen support ", " graduated approach ",
+        " graduated response ",
+    ]
+
     var gerund: String {
         switch self {
         case .assess: "assessing"
         case .plan: "planning"
+        case .doing: "doing"
         case .review: "reviewing"
         }
     }
