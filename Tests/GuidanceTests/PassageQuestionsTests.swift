@@ -68,6 +68,15 @@ import Testing
         #expect(!withoutQuestions.citations.prefix(3).contains { $0.passage.id == passage })
     }
 
+    /// A child's own say in their support is asked in words the passage does not use ("any
+    /// say", "decided between me and …"); the ways people ask for Bexley's Assess passage
+    /// ("seek your child's views") bring it into the first three.
+    @Test func aChildsOwnSayFindsThePassageOnTheirViews() throws {
+        let answer = try #require(RealGuidance.answerer).answer(
+            "does my boy get any say in his own support or is it all decided between me and his teachers?")
+        #expect(answer.citations.prefix(3).contains { $0.passage.id == "bexley-sen-support#assess-1" })
+    }
+
     /// The ways people ask are searched with the question's filler words too ("help",
     /// "actually", "gets"): they are written in those words, and say which passage is meant.
     @Test func theWaysPeopleAskAreMatchedWithTheQuestionsEverydayWords() throws {
