@@ -364,6 +364,17 @@ struct AnswererTests {
         #expect(!MythDetector.asksWhichOfTwo(" can the school or the council ask for an assessment? "))
     }
 
+    /// "Am I allowed to …?" is a yes/no question like "can I …?": it asks, unless it puts a
+    /// common claim to the test. The claim that only the school can ask for an assessment is
+    /// about who asks (``MythCard/about``): whether the support plan goes with the request
+    /// is another matter.
+    @Test func askingWhetherIAmAllowedAsks() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("am I allowed to ask the school what the SEN budget is being spent on for my daughter?").kind == .answer)
+        #expect(answerer.answer("is the SEN support plan sent off to the council with an EHC needs assessment request?").kind == .answer)
+        expectCards([("a parent can't go to the council for an EHC needs assessment, it has to be the school", "only-school-can-request")], from: answerer)
+    }
+
     /// A last sentence asking what ought to happen asks about a duty: the context's reported
     /// claim makes it a myth only when it matches a card as closely as a cued myth must.
     @Test func aQuestionAboutWhatOughtToHappenAsks() throws {

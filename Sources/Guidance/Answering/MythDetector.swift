@@ -58,7 +58,7 @@ struct MythDetector: Sendable {
     /// A yes/no question that puts a card's claim to the test ("can under-5s have SEN?",
     /// "is SEN support available at college?") is a myth when it matches this strongly.
     static let polarMatch = 0.58
-    static let polarOpeners = [" can ", " could ", " is ", " are ", " does ", " do "]
+    static let polarOpeners = [" can ", " could ", " is ", " are ", " does ", " do ", " am "]
     /// Words by which a yes/no question puts a restriction to the test.
     static let restrictingWords = [" only ", " just "]
 
