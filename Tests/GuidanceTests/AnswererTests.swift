@@ -375,6 +375,15 @@ struct AnswererTests {
         expectCards([("a parent can't go to the council for an EHC needs assessment, it has to be the school", "only-school-can-request")], from: answerer)
     }
 
+    /// The claim that no money means nothing more can be done is about the end of help
+    /// (``MythCard/about``: "nothing", "end", "stop" …): a school saying it cannot afford
+    /// what a child needs reports the situation the guidance answers.
+    @Test func runningOutOfMoneyIsAMythOnlyWhenItEndsTheHelp() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("our school says it simply can't afford what my daughter needs").myth?.id != "no-money-nothing-more")
+        expectCards([("the SEN money has run out so there's nothing more school can do for him, is there", "no-money-nothing-more")], from: answerer)
+    }
+
     /// A last sentence asking what ought to happen asks about a duty: the context's reported
     /// claim makes it a myth only when it matches a card as closely as a cued myth must.
     @Test func aQuestionAboutWhatOughtToHappenAsks() throws {
