@@ -159,6 +159,8 @@ struct AnswererTests {
             "what is SEN support in the early years?",
             "the school can say no to an assessment, can they?",
             "the council pays for all of it once there's an EHCP.",
+            // A sentence opening with "is" asks, after a sentence that tells.
+            "My daughter still needs help with toileting at school. Is that something SEN support covers?",
         ]
         // Clauses end at commas and dashes, not at a hyphen inside a word.
         #expect(MythDetector.clauses(of: "assess-plan-do-review - is it done, or not") == ["assess-plan-do-review ", " is it done", " or not"])

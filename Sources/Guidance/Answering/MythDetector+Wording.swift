@@ -204,7 +204,10 @@ extension MythDetector {
     /// support plan – is the school bound by it?"). Inside a clause "is the" states: "so 6k
     /// is the most a school can ever spend?".
     static func clauseOpensAQuestion(_ text: String) -> Bool {
-        clauses(of: text).contains { clause in
+        // A sentence is a clause too: "She needs help with toileting. Is that something SEN
+        // support covers?" asks.
+        let sentences = text.split(separator: ". ").flatMap { clauses(of: String($0)) }
+        return sentences.contains { clause in
             let words = withoutOpeningConjunction(QuestionReading.foldForCues(String(clause))).split(separator: " ")
             guard words.count >= 2, words[0] == "is" || words[0] == "are" else { return false }
             return pronounSubjects.contains(String(words[1])) || statementOpeners.contains(words[1])
