@@ -395,6 +395,11 @@ struct AnswererTests {
         #expect(duty.kind == .answer)
         let myth = answerer.answer("the school says he can't have SEN support without a diagnosis. should I just accept that?")
         #expect(myth.kind == .myth)
+        // What the school does ("won't tell me") is no claim: the asker asks what ought to
+        // happen instead.
+        let withheld = answerer.answer(
+            "A speech therapist assessed my son in school but the school won't tell me what she said. Shouldn't they share that with me?")
+        #expect(withheld.kind == .answer)
         #expect(myth.myth?.id == "diagnosis-needed")
         #expect(MythDetector.asksWhatOughtToHappen(" is the school supposed to tell me what the therapist found? "))
         #expect(MythDetector.asksWhatOughtToHappen(" shouldn't everyone who teaches her be told? "))

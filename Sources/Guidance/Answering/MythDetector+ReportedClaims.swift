@@ -6,7 +6,7 @@ extension MythDetector {
     /// Words reporting a claim someone made or the asker holds ("the school says", "I was
     /// told", "surely"): a presumption even inside an open question.
     static let claimReports = [
-        " says ", " said ", " told me", " was told", " i heard", " i've heard", " apparently ", " assume", " surely ",
+        " says ", " said ", " saying ", " told me", " was told", " i heard", " i've heard", " apparently ", " assume", " surely ",
         " i take it ", " i gather ", " presumably ",
     ]
 
@@ -40,7 +40,7 @@ extension MythDetector {
     }
 
     /// The words by which a cue reports what someone said.
-    static let speechCueWords = ["told", "said", "says"]
+    static let speechCueWords = ["told", "said", "says", "saying"]
     /// The cues that hold one of them ("told me", "the school says"), found once.
     static let speechCues = Set(
         (presumptionCues + claimReports + claimChecks).filter { cue in

@@ -20,7 +20,7 @@ struct MythDetector: Sendable {
         let checksAClaim: Bool
         /// How many of the question's terms the best-matching phrasing holds.
         let sharedTerms: Int
-        /// The question ends by asking what ought to happen, after context that presumes
+        /// The question ends by asking what ought to happen, after context that reports a claim
         /// (``MythDetector/asksWhatOughtToHappen(_:)``): "the school says he can't have SEN
         /// support without a diagnosis. Should I just accept that?"
         let presumedInContext: Bool
@@ -98,19 +98,16 @@ struct MythDetector: Sendable {
         // sixth form?"), is put up for confirmation; it is otherwise judged by ``polarMatch``.
         let openAsked = MythDetector.isOpenQuestion(asked)
         // A question asking what ought to happen after some context ("… the school says it's
-        // easier. Shouldn't he be joining in?") asks about a duty; what the context presumes
-        // counts only when it matches a card as closely as any cued myth must.
+        // easier. Shouldn't he be joining in?") asks about a duty; a claim the context reports
+        // counts only when it matches a card as closely as any cued myth must. What the school
+        // does, told in the context ("the school won't tell me what she said. Shouldn't they
+        // be sharing that?"), is no claim: the asker asks what ought to happen instead.
         // The context is what comes before the asked part: "supposed to" in "SENCo + class
         // teacher assessing his needs – are parents supposed to be part of that?" is the
         // question's, not a presumption of its context.
         let asksWhatOught = asked != reading.folded && MythDetector.asksWhatOughtToHappen(asked)
         let presumedInContext =
-            asksWhatOught
-            && {
-                let context = QuestionReading.context(of: reading.folded, before: asked)
-                return MythDetector.reportsAClaim(context)
-                    || (!MythDetector.isOpenQuestion(reading.folded) && MythDetector.hasPresumptionCue(context))
-            }()
+            asksWhatOught && MythDetector.reportsAClaim(QuestionReading.context(of: reading.folded, before: asked))
         let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
         // A request for tips or ideas ("my 3 year old won't sleep in her own bed, any tips?")
         // seeks advice: its "won't" describes; only a claim it reports is put up.
