@@ -386,6 +386,16 @@ struct AnswererTests {
         expectCards([("the SEN money has run out so there's nothing more school can do for him, is there", "no-money-nothing-more")], from: answerer)
     }
 
+    /// The claim that a child without a formal plan is not really on SEN Support is about
+    /// what counts (``MythCard/about``): a school using IEPs, as the guidance says most do,
+    /// is not that claim.
+    @Test func usingAnIEPIsNotTheFormalPlanClaim() throws {
+        let answerer = try answerer()
+        let ieps = answerer.answer("SENCo says most children on SEN support just have an IEP rather than a support plan, is that normal?")
+        #expect(ieps.myth?.id != "formal-plan-needed")
+        expectCards([("he's got no formal support plan so he's not really on SEN support, is he?", "formal-plan-needed")], from: answerer)
+    }
+
     /// A last sentence asking what ought to happen asks about a duty: the context's reported
     /// claim makes it a myth only when it matches a card as closely as a cued myth must.
     @Test func aQuestionAboutWhatOughtToHappenAsks() throws {
