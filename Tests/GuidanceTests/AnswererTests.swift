@@ -799,6 +799,9 @@ struct AnswererTests {
         #expect(answerer.answer("School Action Plus is still a separate level above SEN Support, isn't it?").myth?.id == "school-action-plus-separate")
         let history = answerer.answer("I'm a nan and my kids had School Action and School Action Plus. My grandson's school never says either - have they gone?")
         #expect(history.kind == .answer)
+        // "SEN Support instead" tells what the new school calls it, not that both are levels.
+        let renamed = answerer.answer("her old school reports say School Action Plus but the new school keeps talking about SEN Support instead")
+        #expect(renamed.kind == .answer)
         #expect(history.citations.prefix(3).contains { $0.passage.text.contains("School Action Plus") })
     }
 
