@@ -315,6 +315,10 @@ struct AnswererTests {
         #expect(condition.kind == .answer)
         #expect(MythDetector.mainClauseAfterACondition(" if he can't read by 7 can they get a specialist in ") == " can they get a specialist in ")
         #expect(MythDetector.mainClauseAfterACondition(" he can't read ") == " he can't read ")
+        // "Then" opens the question after the condition; a closing tag is not it.
+        #expect(MythDetector.mainClauseAfterACondition(" if she hasn't got a ta then she isn't on sen support is she ") == " she isn't on sen support is she ")
+        #expect(MythDetector.mainClauseAfterACondition(" if she hasn't got a ta she isn't on sen support is she ") != " is she ")
+        expectCards([("if she doesnt get her own 1:1 TA then she isnt really on SEN support at all is she", "support-means-one-to-one")], from: answerer)
         #expect(MythDetector.finalYesNoQuestion("He is 6. Can he get a TA?")?.hasSuffix("Can he get a TA?") == true)
     }
 

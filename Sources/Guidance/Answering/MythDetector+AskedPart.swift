@@ -136,11 +136,16 @@ extension MythDetector {
     /// For a question opening with a condition ("if the school can't afford all the support
     /// he needs can they go to the council for more money?"), the question that follows it,
     /// from its first verb before a pronoun ("can they …"): the condition supposes rather
-    /// than claims. `folded` itself otherwise.
+    /// than claims. "Then" opens that question when it is said ("if he hasn't got his own TA
+    /// then he isn't really on SEN support, is he"), and a closing tag ("is he") is not it.
+    /// `folded` itself otherwise.
     static func mainClauseAfterACondition(_ folded: String) -> String {
         guard folded.hasPrefix(" if ") else { return folded }
         let words = folded.split(separator: " ")
-        for index in words.indices.dropFirst().dropLast() {
+        if let then = words.firstIndex(of: "then"), then + 1 < words.count {
+            return " " + words[(then + 1)...].joined(separator: " ") + " "
+        }
+        for index in words.indices.dropFirst().dropLast(2) {
             let (verb, subject) = (String(words[index]), String(words[index + 1]))
             if (modalVerbs.contains(verb) || auxiliaryVerbs.contains(verb)) && pronounSubjects.contains(subject) {
                 return " " + words[index...].joined(separator: " ") + " "
