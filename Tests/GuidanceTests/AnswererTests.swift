@@ -400,6 +400,12 @@ struct AnswererTests {
         expectCards([("he's got no formal support plan so he's not really on SEN support, is he?", "formal-plan-needed")], from: answerer)
     }
 
+    /// Having no say in what goes into a plan is the claim about outcomes, not the one about
+    /// copies of records: that card is about seeing and sharing them (``MythCard/about``).
+    @Test func noSayInThePlanIsTheOutcomesClaim() throws {
+        expectCards([("the SENCo said parents don't get a say in the support plan, the staff write it", "parents-no-say-in-outcomes")], from: try answerer())
+    }
+
     /// A last sentence asking what ought to happen asks about a duty: the context's reported
     /// claim makes it a myth only when it matches a card as closely as a cued myth must.
     @Test func aQuestionAboutWhatOughtToHappenAsks() throws {
