@@ -26,6 +26,15 @@ import Testing
         }
     }
 
+    /// A child's age alone does not make a question about schooling or SEN: books and bikes
+    /// for a 6 year old are not covered, while the same child in class is.
+    @Test func aChildsAgeAloneDoesNotNameTheSubject() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("good books for a 6 year old who likes dinosaurs").kind == .none)
+        #expect(answerer.answer("best first bike for a 5 year old").kind == .none)
+        #expect(answerer.answer("my 6 year old can't sit still in class, can school help?").kind == .answer)
+    }
+
     /// "Interpreting" the Code is reading it, not asking for an interpreter: a question
     /// about what "must" means in the Code is answered.
     @Test func interpretingTheCodeIsNotAskingForAnInterpreter() throws {

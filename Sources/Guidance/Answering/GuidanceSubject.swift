@@ -66,7 +66,7 @@ struct GuidanceSubject: Sendable {
     }
 
     /// Whether the question names the subject: one of ``terms`` or ``phrases`` among its terms
-    /// (filler words kept), a Code of Practice paragraph ("6.45"), a school year or an age, an
+    /// (filler words kept), a Code of Practice paragraph ("6.45"), a school year, an
     /// abbreviation typed in capitals ("SA", "HNB"), or a subject word misspelt by one letter but begun alike ("daugter", "shcool"; not
     /// "glasses" for "classes").
     func isNamed(in reading: QuestionReading) -> Bool {
@@ -75,9 +75,11 @@ struct GuidanceSubject: Sendable {
             return true
         }
         if phrases.contains(where: questionTerms.containsSequence) { return true }
-        // A school year or a child's age: "yr 8", "year 3", "a 3 year old".
+        // A school year: "yr 8", "year 3". A child's age alone does not name it: "lunchbox ideas
+        // for a fussy 6 year old" is not about schooling, though "my 6 year old" often opens a
+        // question that is (and names the child's school or needs too).
         for (first, second) in zip(questionTerms, questionTerms.dropFirst())
-        where (first == "year" && second.allSatisfy(\.isNumber)) || (second == "year" && first.allSatisfy(\.isNumber)) {
+        where first == "year" && second.allSatisfy(\.isNumber) {
             return true
         }
         if !GuidanceSubject.acronyms(in: reading.original).isEmpty { return true }
