@@ -21,6 +21,8 @@ import Testing
             "what's the income threshold for the funded childcare hours?",
             "roughly what would a private dyslexia assessment set us back?",
             "would having SEN help my son get one of the secondary school places we want?",
+            "my son keeps spending my money on Roblox, how do I stop it",
+            "is school closed because of the snow tomorrow",
         ] {
             #expect(answerer.answer(question).kind == .none, "\(question)")
         }
