@@ -406,6 +406,14 @@ struct AnswererTests {
         expectCards([("the SENCo said parents don't get a say in the support plan, the staff write it", "parents-no-say-in-outcomes")], from: try answerer())
     }
 
+    /// The under-fives claim is about young children and their settings (``MythCard/about``):
+    /// a 9 year old's age does not make a question about it.
+    @Test func theUnderFivesClaimIsAboutYoungChildren() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("My 9 year old doesn't get any say in his SEN support surely, that's for school and us parents?").myth?.id != "under-fives")
+        expectCards([("Our pre-school say SEN support is only for schools", "under-fives")], from: answerer)
+    }
+
     /// A last sentence asking what ought to happen asks about a duty: the context's reported
     /// claim makes it a myth only when it matches a card as closely as a cued myth must.
     @Test func aQuestionAboutWhatOughtToHappenAsks() throws {
