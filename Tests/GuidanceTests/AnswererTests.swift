@@ -809,6 +809,18 @@ struct AnswererTests {
         #expect(answerer.answer("what does SENDIASS do and is it free?").kind == .answer)
     }
 
+    /// "Best endeavours" read as a weak duty, and a support plan without outcomes or a review
+    /// date, are misconceptions the guidance contradicts: each has its card. Asking what
+    /// best endeavours means is answered.
+    @Test func bestEndeavoursAndReviewDatesHaveTheirCards() throws {
+        let answerer = try answerer()
+        expectCards([
+            ("the school told me best endeavours only means trying a bit within their budget, it isn't a proper duty", "best-endeavours-minimal"),
+            ("the SENCo says the support plan doesn't need a review date, they'll just see how it goes", "plan-needs-no-outcomes-or-dates"),
+        ], from: answerer)
+        #expect(answerer.answer("what does best endeavours mean for my son's school?").kind == .answer)
+    }
+
     /// A card with words it is about (``MythCard/about``) is matched only by a question that
     /// says one: "School Action Plus is a separate level" rests on the misconception; "my
     /// kids had School Action Plus – have they gone?" asks what became of it.
