@@ -88,6 +88,8 @@ struct AnswererTests {
         }
         let rationed = answerer.answer("our SENCo says an EP assessment costs them money so they ration them - surely the council covers that?")
         #expect(rationed.kind == .answer)
+        // Nor a service the school says is "traded".
+        #expect(MythDetector.reportsTheSchoolPaying(" the senco says our ep service is 'traded' so they can't get one in "))
         // A claim that the school will not have to pay is not such a report.
         #expect(!MythDetector.reportsTheSchoolPaying(" once he has an ehcp the school won't have to pay anything "))
     }
@@ -338,6 +340,9 @@ struct AnswererTests {
             "A speech therapist saw my daughter at school but nobody has told me what she said. Should the school have shared that with me?")
         #expect(askedWhatWasSaid.kind == .answer)
         #expect(!MythDetector.reportsSpeech(" i don't know what she said "))
+        // Who ought to hear is not what someone said.
+        #expect(!MythDetector.reportsSpeech(" which staff need to be told about a pupil's needs "))
+        #expect(MythDetector.reportsSpeech(" i've been told he's too young "))
     }
 
     /// A yes/no question tests a card's claim only when the claim is a common one.

@@ -23,7 +23,7 @@ extension MythDetector {
         " they have to pay", " they'd have to pay", " they would have to pay", " they had to pay", " they'll have to pay",
         " it has to pay", " it would have to pay", " school has to pay", " school have to pay", " school would have to pay",
         " school had to pay", " school will have to pay", " they have to buy", " they'd have to buy", " school has to buy",
-        " have to 'buy in", " costs them money", " cost them money", " costs the school money",
+        " have to 'buy in", " costs them money", " cost them money", " costs the school money", " 'costs them", " traded", " 'traded",
     ]
 
     static func reportsAClaim(_ folded: String) -> Bool {
@@ -56,6 +56,9 @@ extension MythDetector {
         return words.indices.contains { index in
             guard speechCueWords.contains(String(words[index])) else { return false }
             if closesAWhatQuestion(words, at: index) || citesTheLaw(words, at: index) { return false }
+            // "which staff need to be told", "shouldn't they be told?": who ought to hear,
+            // not what someone said ("I've been told" reports).
+            if words[index] == "told", index > 0, words[index - 1] == "be" { return false }
             return !words[max(words.startIndex, index - 3)..<index].contains { speechNegators.contains($0) }
         }
     }
