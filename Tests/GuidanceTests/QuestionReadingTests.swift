@@ -93,5 +93,9 @@ import Testing
             "The SENCo mentioned writing a support plan for my son. What sort of things actually go in one?")
         #expect(answer.kind == .answer)
         #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("The SEN Support Plan can be used to record:") })
+        // The list of what a plan records leads, above passages that say "written records".
+        let written = try #require(RealGuidance.answerer).answer(
+            "school want to start a support plan for my son, what sort of things will go in it?")
+        #expect(written.citations.first?.passage.text.hasPrefix("The SEN Support Plan can be used to record:") == true)
     }
 }

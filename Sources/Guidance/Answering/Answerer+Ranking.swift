@@ -85,7 +85,12 @@ extension Answerer {
         _ textHits: [ScoredPassage], query: [WeightedTerm], reading: QuestionReading, question weighed: ScopeJudge.WeighedQuestion
     ) -> (ranked: [ScoredPassage], asked: [Int: Double]) {
         let (ranked, asked, coverage) = rankedBeforeReorder(textHits, query: query, reading: reading, question: weighed)
-        let reordered = rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
+        var reordered = rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
+        // "What sort of things will be written in it?" asks for a list of what a plan records:
+        // a list introduced as recording something leads (``AskedContents``).
+        if AskedContents.isAsked(in: reading.folded), let contents = analyzer.term(forToken: AskedContents.contentsWord) {
+            reordered = leading(with: reordered.filter { listIntroductionTerms[$0.ordinal].contains(contents) }.map(\.ordinal), reordered)
+        }
         guard let stage = CycleStage.singledOut(in: reading.folded) else { return (reordered, asked) }
         return (leadingWithPassages(about: stage, reordered), asked)
     }
@@ -95,16 +100,21 @@ extension Answerer {
     /// "what happens at the plan bit of assess plan do review" is answered by the passages on
     /// planning, though "plan" is said by every passage about support plans.
     func leadingWithPassages(about stage: CycleStage, _ ranked: [ScoredPassage]) -> [ScoredPassage] {
-        let about = stagePassages[stage] ?? []
-        guard !about.isEmpty else { return ranked }
-        let found = ranked.filter { about.contains($0.ordinal) }
-        let missing = about.filter { ordinal in !found.contains { $0.ordinal == ordinal } }.map { ordinal in
+        leading(with: stagePassages[stage] ?? [], ranked)
+    }
+
+    /// `ranked` with the passages at `ordinals` first: those it holds in the order it ranks
+    /// them, then the others in the order given. Their scores are raised to the ranking's top
+    /// so that scores still fall down the list.
+    func leading(with ordinals: [Int], _ ranked: [ScoredPassage]) -> [ScoredPassage] {
+        guard !ordinals.isEmpty else { return ranked }
+        let found = ranked.filter { ordinals.contains($0.ordinal) }
+        let missing = ordinals.filter { ordinal in !found.contains { $0.ordinal == ordinal } }.map { ordinal in
             ScoredPassage(ordinal: ordinal, passageID: library.corpus.passages[ordinal].id, score: 0)
         }
-        // Scores raised to the ranking's top so that they still fall as the list goes down.
         let top = ranked.first?.score ?? 0
         var floor = Double.infinity
-        return (found + missing + ranked.filter { !about.contains($0.ordinal) }).enumerated().map { place, hit in
+        return (found + missing + ranked.filter { !ordinals.contains($0.ordinal) }).enumerated().map { place, hit in
             let score = place < found.count + missing.count ? top + hit.score : hit.score
             floor = min(floor, score)
             return ScoredPassage(ordinal: hit.ordinal, passageID: hit.passageID, score: floor)
