@@ -12,6 +12,15 @@ import Testing
         return QuestionReading(question, corrector: answerer.corrector, analyzer: answerer.analyzer)
     }
 
+    /// "Let" is a filler word ("does the school have to let her join in …"), and joining in is
+    /// what the guidance calls engaging in the activities of the school: the question is
+    /// answered, not turned away for words the guidance never uses.
+    @Test func joiningInTripsAndClubsIsAnswered() throws {
+        let answer = try answerer().answer("do they have to let her join clubs like the others even tho she has sen")
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.prefix(3).contains { $0.passage.id == "hpci-sen-support#sen-support-12" })
+    }
+
     /// A slip in an everyday word that the ways people ask for passages use ("aford",
     /// "somewere") is read as that word, so it counts with those questions rather than
     /// weighing as a word the guidance never uses; a guidance word still wins a tie ("blok" is
