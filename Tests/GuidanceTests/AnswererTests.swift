@@ -343,6 +343,8 @@ struct AnswererTests {
         // Who ought to hear is not what someone said.
         #expect(!MythDetector.reportsSpeech(" which staff need to be told about a pupil's needs "))
         #expect(MythDetector.reportsSpeech(" i've been told he's too young "))
+        // A question mark closes a cue's word as a space does.
+        #expect(MythDetector.holds(" surely ", in: " the school has to give her one to one now surely? "))
     }
 
     /// A yes/no question tests a card's claim only when the claim is a common one.

@@ -31,11 +31,12 @@ extension MythDetector {
         return claimReports.contains { holds($0, in: folded) && !($0 == " said " && asksWhatWasSaid) }
     }
 
-    /// True when `cue` is in `folded` and, for a cue reporting speech ("told me", "says"),
-    /// something is reported: "nobody has told me anything" and "school haven't said what
-    /// she found" report nothing.
+    /// True when `cue` is in `folded` (its closing space may be a question mark) and, for a
+    /// cue reporting speech ("told me", "says"), something is reported: "nobody has told me
+    /// anything" and "school haven't said what she found" report nothing.
     static func holds(_ cue: String, in folded: String) -> Bool {
-        guard folded.includes(cue) else { return false }
+        // A question mark ends a word as a space does: "… comes with it, surely?"
+        guard folded.includes(cue) || (cue.hasSuffix(" ") && folded.includes(cue.dropLast() + "?")) else { return false }
         return !speechCues.contains(cue) || reportsSpeech(folded)
     }
 
