@@ -153,6 +153,8 @@ struct AnswererTests {
             // "is the" inside a clause states, and after "to" a verb is an infinitive.
             "so 5k is the most the school will ever put in for one pupil?",
             "the support plan is a legal document so school has to do all of it??",
+            // A verb straight after "can": the school is its subject, said before it.
+            "a support plan is legal like an EHCP so the school can be made to do all of it?",
         ]
         let not = [
             "support plan - owned by school or LA?",

@@ -237,6 +237,9 @@ extension MythDetector {
     static let statementFollowers: Set<Substring> = [
         "to", "ever", "only", "still", "just", "really", "even", "never", "always", "also", "already", "not", "legally",
         "actually",
+        // A verb straight after ("the sch can be made to deliver", "they can get one in"):
+        // a question puts its subject between ("can the school be made …").
+        "be", "get", "make", "have", "do", "go", "ask", "say",
     ]
     static let questionVerbs = Set((polarOpeners + statementQuestionOpeners).map { Substring($0.trimmingCharacters(in: " ")) })
 
