@@ -307,6 +307,9 @@ extension MythDetector {
             if words[index] == "which" && opensARelativeClause(next) { return false }
             // "it's the school who sets the targets": "who" after a noun opens a relative clause.
             if words[index] == "who", index >= 2, determiners.contains(words[index - 2]) { return false }
+            // "… any say in what the outcomes are": "what" and a determiner open the clause's
+            // subject; a question puts its verb first ("what are the outcomes").
+            if words[index] == "what", index + 1 < words.endIndex, clauseDeterminers.contains(words[index + 1]) { return false }
             return !introducesAClause(words[(index + 1)...])
         }
     }
@@ -321,6 +324,8 @@ extension MythDetector {
         }
         return false
     }
+
+    static let clauseDeterminers: Set<Substring> = ["the", "my", "his", "her", "their", "our", "your", "its"]
 
     /// True when "which" followed by `next` opens a relative clause ("which means", "which
     /// they") rather than asking ("which school").
