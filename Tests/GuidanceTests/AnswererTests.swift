@@ -293,6 +293,7 @@ struct AnswererTests {
         #expect(MythDetector.asksWithAQuestionWord(words("my son has adhd which school is best for him")))
         #expect(!MythDetector.asksWithAQuestionWord(words("parents get no say in what the targets are")))
         #expect(MythDetector.asksWithAQuestionWord(words("my son has a plan what are the targets")))
+        #expect(!MythDetector.asksWithAQuestionWord(words("schools get money according to how many children are on the register")))
         #expect(MythDetector.opensAQuestionInside(" sen support plan is it legally binding "))
         #expect(!MythDetector.opensAQuestionInside(" the sen support plan is legally binding "))
         #expect(MythDetector.opensAQuestionInside(" herts enf can fe colleges apply "))

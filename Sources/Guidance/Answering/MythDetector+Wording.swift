@@ -309,7 +309,7 @@ extension MythDetector {
             if words[index] == "who", index >= 2, determiners.contains(words[index - 2]) { return false }
             // "… any say in what the outcomes are": "what" and a determiner open the clause's
             // subject; a question puts its verb first ("what are the outcomes").
-            if words[index] == "what", index + 1 < words.endIndex, clauseDeterminers.contains(words[index + 1]) { return false }
+            if words[index] == "what", index + 1 < words.endIndex, determiners.contains(words[index + 1]) { return false }
             return !introducesAClause(words[(index + 1)...])
         }
     }
@@ -325,8 +325,6 @@ extension MythDetector {
         return false
     }
 
-    static let clauseDeterminers: Set<Substring> = ["the", "my", "his", "her", "their", "our", "your", "its"]
-
     /// True when "which" followed by `next` opens a relative clause ("which means", "which
     /// they") rather than asking ("which school").
     static func opensARelativeClause(_ next: String) -> Bool {
@@ -337,7 +335,7 @@ extension MythDetector {
     static let determiners: Set<Substring> = ["the", "a", "an", "my", "his", "her", "their", "our", "your"]
 
     /// Words after which a question word is part of a statement.
-    static let statementQuestionWordLeads: Set<Substring> = ["from", "on", "by", "that's", "thats", "is"]
+    static let statementQuestionWordLeads: Set<Substring> = ["from", "on", "by", "that's", "thats", "is", "to"]
 
     /// ``openQuestionOpeners`` as words, "will" left out.
     static let questionWords = Set(openQuestionOpeners.map { Substring($0.trimmingCharacters(in: " ")) }).subtracting(["will"])
