@@ -821,6 +821,12 @@ struct AnswererTests {
         #expect(answerer.answer("what does SENDIASS do and is it free?").kind == .answer)
     }
 
+    /// Claims holdout95-102 worded anew find their cards: a school not telling parents about
+    /// SEN help it gives.
+    @Test func claimsOfTheNinetyFifthSetsFindTheirCards() throws {
+        expectCards([("nobody told me he'd been getting SEN help all year, apparently the school doesn't have to say", "no-need-to-tell-parents")], from: try answerer())
+    }
+
     /// "Best endeavours" read as a weak duty, and a support plan without outcomes or a review
     /// date, are misconceptions the guidance contradicts: each has its card. Asking what
     /// best endeavours means is answered.
