@@ -426,6 +426,16 @@ struct AnswererTests {
         expectCards([("Our pre-school say SEN support is only for schools", "under-fives")], from: answerer)
     }
 
+    /// A question opening with a Code paragraph is a helpline worker asking what the Code says
+    /// there, whatever its words ("assume", "not only").
+    @Test func aQuestionCitingAParagraphAsks() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("Code 6.23 - what must a school not assume when a pupil's attainment is in line with their age?").kind == .answer)
+        #expect(MythDetector.opensWithAParagraph("Para 6.2: listening to concerns raised by pupils, not only parents"))
+        #expect(MythDetector.opensWithAParagraph("CoP 6.49 - which staff need to know"))
+        #expect(!MythDetector.opensWithAParagraph("the school says 6.45 doesn't apply to them"))
+    }
+
     /// A last sentence asking what ought to happen asks about a duty: the context's reported
     /// claim makes it a myth only when it matches a card as closely as a cued myth must.
     @Test func aQuestionAboutWhatOughtToHappenAsks() throws {

@@ -26,6 +26,21 @@ extension MythDetector {
         " have to 'buy in", " costs them money", " cost them money", " costs the school money", " 'costs them", " traded", " 'traded",
     ]
 
+    /// True when `text` opens by citing a Code of Practice paragraph ("Para 6.49: which staff
+    /// need to be told …", "Code 6.23 - what should schools not assume …", "6.45 parents'
+    /// concerns"): a helpline worker asking what the Code says there. No read question so
+    /// opening rests on a misconception (317 ask), however its words ("assume", "only") read.
+    static func opensWithAParagraph(_ text: String) -> Bool {
+        let words = text.lowercased().split { $0 == " " || $0 == ":" || $0 == "-" || $0 == "," || $0 == "(" }
+        for word in words.prefix(4) {
+            let number = word.split(separator: ".", omittingEmptySubsequences: false)
+            if number.count == 2, number.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return true }
+            guard paragraphCiting.contains(word) else { return false }
+        }
+        return false
+    }
+    static let paragraphCiting: Set<Substring> = ["para", "paragraph", "code", "cop", "send", "the", "of", "practice", "sendcop"]
+
     static func reportsAClaim(_ folded: String) -> Bool {
         let asksWhatWasSaid = asksWhatSomeoneSaid(folded)
         return claimReports.contains { holds($0, in: folded) && !($0 == " said " && asksWhatWasSaid) }

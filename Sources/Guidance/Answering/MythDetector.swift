@@ -199,7 +199,9 @@ struct MythDetector: Sendable {
     /// passage that answers the question best, if any; `otherwiseNotCovered` tells that the
     /// scope judge finds the guidance holds too little of the question.
     func detect(_ reading: QuestionReading, bestPassageID: String? = nil, otherwiseNotCovered: Bool = false) -> Match? {
-        guard let match = bestMatch(for: reading), !MythDetector.reportsTheSchoolPaying(reading.folded) else { return nil }
+        guard let match = bestMatch(for: reading), !MythDetector.reportsTheSchoolPaying(reading.folded),
+            !MythDetector.opensWithAParagraph(reading.corrected)
+        else { return nil }
         if match.presumedInContext && match.strength >= MythDetector.cuedMatch { return match }
         if match.hasCue {
             if match.strength >= MythDetector.cuedMatch { return match }
