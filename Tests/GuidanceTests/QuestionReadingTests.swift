@@ -21,6 +21,16 @@ import Testing
         #expect(answer.citations.prefix(3).contains { $0.passage.id == "hpci-sen-support#sen-support-12" })
     }
 
+    /// "Bit" is a filler word ("the review bit", "a bit behind"), and a plan meeting names the
+    /// guidance's subject as a vocabulary phrase: both questions are answered.
+    @Test func theReviewBitAndThePlanMeetingAreAnswered() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("what gets decided at the plan meeting?").kind == .answer)
+        let review = answerer.answer("what happens after the review bit of sen support, does it all just stop")
+        #expect(review.kind == .answer)
+        #expect(review.citations.prefix(3).contains { CycleStage.review.describes($0.passage) })
+    }
+
     /// A slip in an everyday word that the ways people ask for passages use ("aford",
     /// "somewere") is read as that word, so it counts with those questions rather than
     /// weighing as a word the guidance never uses; a guidance word still wins a tie ("blok" is

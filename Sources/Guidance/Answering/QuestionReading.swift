@@ -119,7 +119,7 @@ struct QuestionReading: Sendable {
         "got", "go", "goes", "going", "thank", "thanks", "hi", "hello", "hey", "u", "ur", "im", "ive", "dont",
         "can", "could", "may", "might", "will", "shall", "would", "yes", "just", "also", "still", "like", "way",
         "much", "many", "say", "says", "said", "saying", "supposed", "meant", "now", "happen", "happens", "exactly", "basically", "sort", "sorts", "whole", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
-        "until", "stuff", "nobody", "honestly", "today", "yesterday", "since", "ago", "recently", "last", "let",
+        "until", "stuff", "nobody", "honestly", "today", "yesterday", "since", "ago", "recently", "last", "let", "bit",
     ]
 
     /// The sentences of a question as typed: each ends at ".", "?" or "!" (parents often
