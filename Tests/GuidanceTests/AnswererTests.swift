@@ -694,6 +694,8 @@ struct AnswererTests {
         #expect(answerer.answer("We are thinking of home educating our daughter. Would the council still give her any SEN help?").kind == .none)
         #expect(Answerer.statesAnIntent(" i want to home educate him "))
         #expect(!Answerer.statesAnIntent(" i want to know what sen support is "))
+        // Home educating already is the setting the closing question asks about.
+        #expect(answerer.answer("We home educate our daughter. Does the council still have to give her SEN support?").kind == .none)
         // A misconception told alongside the topic is still answered with its card.
         let presumed = answerer.answer(
             "the waiting list for an ADHD assessment is 18 months and school keep saying they can't do anything extra until he's diagnosed")

@@ -71,10 +71,13 @@ extension Answerer {
     static let questionOpeners = MythDetector.polarOpeners + [" will ", " would ", " should ", " shall "]
 
     /// Whether `folded` says the asker means to do something ("I want to", "we're thinking
-    /// of", "we've decided to"), other than to know or ask something.
+    /// of", "we've decided to"), other than to know or ask something, or already does it in
+    /// place of school ("we home educate"): the closing question is about that.
     static func statesAnIntent(_ folded: String) -> Bool {
         intentWords.contains { folded.includes($0) && !folded.includes($0 + "know ") && !folded.includes($0 + "ask ") }
+            || settingWords.contains { folded.includes($0) }
     }
+    static let settingWords = [" we home educate ", " we home ed ", " home educating ", " is home educated ", " are home educated "]
     static let intentWords = [
         " want to ", " wanting to ", " thinking of ", " thinking about ", " decided to ", " planning to ", " plan to ", " considering ",
     ]
