@@ -17,8 +17,8 @@ enum CycleStage: String, CaseIterable, Sendable {
 
     /// The stage `folded` (``QuestionReading/foldForCues(_:)``) singles out, or nil: the
     /// cycle must be named ("assess plan do review" in any spelling the reading corrected
-    /// to, "APDR", or what it is the cycle of: ``cycleNames``), and a stage picked out of it ("the review bit", "review stage", "the
-    /// assessing", "at the plan part").
+    /// to, "APDR", or what it is the cycle of: ``cycleNames``), and a stage picked out of it
+    /// ("the review bit", "review stage", "the assessing", "at the plan part").
     static func singledOut(in folded: String) -> CycleStage? {
         // Quotes and question marks are spaces: "the 'do' bit", "review stage?".
         let words = " " + folded.split { $0 == " " || $0 == "?" || $0 == "'" }.joined(separator: " ") + " "

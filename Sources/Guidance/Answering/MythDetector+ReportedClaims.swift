@@ -1,7 +1,9 @@
 /// Claims a question reports, as the myth check reads them: "the school says", "I was told",
 /// "surely" — unless the report is negated ("nobody has told me"), asks what was said ("will I
-/// be told what they said?"), or is the law's own ("which law says …"). Pure functions of the
-/// folded question (``QuestionReading/foldForCues(_:)``), with the word lists they use.
+/// be told what they said?"), or is the law's own ("which law says …"); and what a question
+/// reports that puts up no claim: the school paying, as the guidance says it does, or a Code
+/// paragraph cited first. Pure functions of the folded question
+/// (``QuestionReading/foldForCues(_:)``) or the text, with the word lists they use.
 extension MythDetector {
     /// Words reporting a claim someone made or the asker holds ("the school says", "I was
     /// told", "surely"): a presumption even inside an open question.
