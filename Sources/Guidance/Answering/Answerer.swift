@@ -116,8 +116,13 @@ public struct Answerer: Sendable {
         var withQuestions = passageTerms
         var withJudgedQuestions = passageTerms
         var questionsSeen = [Int](repeating: 0, count: passageTerms.count)
+        // The everyday words of the ways people ask ("afford", "somewhere", "quiet"), for
+        // spelling below; each question is cut into words once.
+        var everydayQuestionWords: Set<String> = []
         for entry in asked {
-            let terms = analyzer.terms(entry.question)
+            let tokens = analyzer.tokens(entry.question)
+            everydayQuestionWords.formUnion(tokens.filter(englishWords.contains))
+            let terms = tokens.compactMap(analyzer.term(forToken:))
             withQuestions[entry.ordinal].formUnion(terms)
             questionsSeen[entry.ordinal] += 1
             if questionsSeen[entry.ordinal] <= Answerer.judgedQuestionsPerPassage { withJudgedQuestions[entry.ordinal].formUnion(terms) }
@@ -135,12 +140,10 @@ public struct Answerer: Sendable {
             }
         }
         for word in Analyzer.englishStopwords where known[word] == nil { known[word] = 1 }
-        // The everyday words of the ways people ask ("afford", "somewhere", "quiet") are words
-        // a slip is read as ("aford", "somewere"), used no times so that a guidance word wins a
-        // tie ("blok" is "block", not "book").
-        for entry in asked {
-            for token in analyzer.tokens(entry.question) where known[token] == nil && englishWords.contains(token) { known[token] = 0 }
-        }
+        // The everyday words of the ways people ask are words a slip is read as ("aford",
+        // "somewere"), used no times so that a guidance word wins a tie ("blok" is "block", not
+        // "book").
+        for word in everydayQuestionWords where known[word] == nil { known[word] = 0 }
         // Filler words ("actually", "really") are words too: "actualy" is the filler with an
         // "l" left out, not the guidance word "actual".
         let corrector = SpellingCorrector(

@@ -35,8 +35,7 @@ extension MythDetector {
     static func opensWithAParagraph(_ text: String) -> Bool {
         let words = text.lowercased().split { $0 == " " || $0 == ":" || $0 == "-" || $0 == "," || $0 == "(" }
         for word in words.prefix(4) {
-            let number = word.split(separator: ".", omittingEmptySubsequences: false)
-            if number.count == 2, number.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return true }
+            if GuidanceSubject.isParagraphNumber(String(word)) { return true }
             guard paragraphCiting.contains(word) else { return false }
         }
         return false
