@@ -1228,6 +1228,33 @@ struct AnswererTests {
         }
     }
 
+    /// Claims of the hundred-and-third to hundred-and-tenth sets: asking whether the one
+    /// reporting a claim is right ("Is she right …?", "I'm assuming …") puts it up to be
+    /// checked; a support plan started without the parents' consent has its card; claims
+    /// worded anew find theirs.
+    @Test func claimsOfTheHundredAndThirdSetsFindTheirCards() throws {
+        expectCards([
+            ("my sister keeps saying nothing can be done for a 4 year old until reception starts. Is she right that we have to wait?", "under-fives"),
+            ("I've been emailing the council about SEN support for my daughter as I'm assuming they are the ones who decide who gets it?", "council-runs-sen-support"),
+            ("the school put a support plan in place for my son last week without asking us, they don't need our agreement do they", "support-plan-without-consent"),
+            ("my nephew only struggles with talking to other children and is fine with everything else, so he can't be on SEN support", "all-four-areas"),
+            ("only the SENCo handles the SEN children, the ordinary teachers don't need to", "only-senco-responsible"),
+            ("the school has to let her fall behind for ages before it can ask an outside specialist in", "specialists-after-set-time"),
+        ], from: try answerer())
+    }
+
+    /// "SSP" is the support plan; "county" alone and "section" alone name no topic beyond the
+    /// guidance (an out-of-county placement and section I of an EHC plan do).
+    @Test func supportPlanShorthandAndCountyTeamsAreAnswered() throws {
+        let answerer = try answerer()
+        let plan = answerer.answer("what should an SSP include, Middlesbrough?")
+        #expect(plan.kind == .answer)
+        #expect(plan.citations.first?.passage.id == "barnardos-sen-support#support-plan-3")
+        #expect(answerer.answer("is there a county team the school can ask for advice about sen").kind == .answer)
+        #expect(answerer.answer("which section of the guidance talks about review").kind == .answer)
+        #expect(answerer.answer("can my son's EHC plan name an out of county placement?").kind == .none)
+    }
+
     @Test func theAnswerJSONFollowsTheContract() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])

@@ -50,6 +50,8 @@ import Testing
         #expect(!question.terms.contains("r"))
         // A capital R is Reception: "Year R" is not "year are".
         #expect(try reading("my son is in Year R").corrected == "my son is in Year R")
+        // "enuf" is "enough", not the guidance's "ENF" one letter away.
+        #expect(try reading("is one meeting enuf").corrected == "is one meeting enough")
         let answer = try answerer().answer("what gos in a sen support plan")
         #expect(answer.kind == .answer)
         #expect(answer.citations.first?.passage.id.hasPrefix("barnardos-sen-support#support-plan") == true)

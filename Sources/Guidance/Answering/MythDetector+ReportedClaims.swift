@@ -9,7 +9,7 @@ extension MythDetector {
     /// told", "surely"): a presumption even inside an open question.
     static let claimReports = [
         " says ", " said ", " saying ", " told me", " was told", " i heard", " i've heard", " apparently ", " assume", " surely ",
-        " i take it ", " i gather ", " presumably ",
+        " i take it ", " i gather ", " presumably ", " assuming ",
     ]
 
     /// True when `folded` reports that the school has to pay for something ("they'd have to

@@ -10,7 +10,7 @@ extension MythDetector {
     static let presumptionCues: [String] = [
         " right? ", " right ", " isn't it", " is it not", " don't they", " doesn't it", " aren't they",
         " isn't that", " is that right", " is that true", " is that correct", " legal requirement",
-        " i assume", " assume ", " surely ", " i heard", " i've heard", " i was told", " told me",
+        " i assume", " assume ", " assuming ", " surely ", " i heard", " i've heard", " i was told", " told me",
         " says ", " said ", " apparently ", " only ", " no money", " nothing ", " can't ", " cannot ",
         " won't ", " don't need", " doesn't need", " dont need", " not allowed", " too young", " too old",
         " automatically", " every child", " have to be ", " has to be ", " needs to be ", " need to be ",

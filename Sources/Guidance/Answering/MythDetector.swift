@@ -176,7 +176,8 @@ struct MythDetector: Sendable {
         " is it true", " is this true", " is that true", " is that right", " is this right", " i heard", " i've heard",
         " i was told", " was told", " told me", " apparently ", " surely ", " i thought ", " someone said",
         " said that", " says that", " says ", " said ", " myth", " i read ", " i've read", " is it right",
-        " is it correct", " is it the case", " under the impression",
+        " is it correct", " is it the case", " under the impression", " are they right", " is she right", " is he right",
+        " am i right", " are they correct",
     ]
 
     /// A weaker match with a presumption cue is a myth when the passage that answers the

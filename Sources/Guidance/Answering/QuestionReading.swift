@@ -100,7 +100,7 @@ struct QuestionReading: Sendable {
         "thru": "through", "cos": "because", "coz": "because", "cuz": "because", "bc": "because", "becos": "because",
         "becoz": "because", "ppl": "people", "abt": "about", "bout": "about", "alot": "a lot", "noone": "no one",
         "pls": "please", "plz": "please", "thx": "thanks", "wiv": "with", "thay": "they", "ther": "there",
-        "havnt": "haven't", "dosnt": "doesn't", "dosent": "doesn't",
+        "havnt": "haven't", "dosnt": "doesn't", "dosent": "doesn't", "enuf": "enough",
         // Forum shorthand: "SEN supp" (which the English word list holds as a word of its own,
         // so spelling would leave it), "DS" and "DD" for a son and a daughter.
         "supp": "support", "ds": "son", "dd": "daughter", "ds's": "son's", "dd's": "daughter's",
