@@ -1120,7 +1120,8 @@ struct AnswererTests {
     }
 
     /// A myth answer quotes every proof of its card, and the passage that answers the question
-    /// best within the first three even when the card has more proofs than that.
+    /// best within the first three even when the card has more proofs than that (before the
+    /// proof of the card matching next best).
     @Test func aMythAnswerQuotesTheBestPassageWithinTheFirstThree() throws {
         let answer = try answerer().answer(
             "I asked how the school spends its SEN money on my daughter and was told that's an internal matter parents can't ask about.")
@@ -1129,7 +1130,8 @@ struct AnswererTests {
         #expect(card.evidence.count == 4)
         let quoted = answer.citations.map(\.passage.id)
         #expect(card.evidence.allSatisfy { quoted.contains($0.passageID) })
-        #expect(quoted.count == 5)
+        // Four proofs, the best passage third, and the proof of the card matching next best.
+        #expect(quoted.count == 6)
         #expect(quoted[2] == "bexley-sen-support#element-2-4")
         #expect(answer.citations[2].passage.text.hasPrefix("You can ask your school how it uses its SEN budget"))
     }
@@ -1253,6 +1255,19 @@ struct AnswererTests {
         #expect(answerer.answer("is there a county team the school can ask for advice about sen").kind == .answer)
         #expect(answerer.answer("which section of the guidance talks about review").kind == .answer)
         #expect(answerer.answer("can my son's EHC plan name an out of county placement?").kind == .none)
+    }
+
+    /// A card matching nearly as well as the one answering may be the one the question means:
+    /// its proof is quoted third when it ranks above the card's own third proof. "A pot of
+    /// money from the council for each child on the register" is answered by the per-pupil
+    /// funding card, with the council-runs-SEN-support card's proof that the school decides.
+    @Test func theNextBestCardsProofIsQuotedThird() throws {
+        let answer = try answerer().answer(
+            "my neighbour reckons the school gets a pot of money from the council for each child they put on the SEN register")
+        #expect(answer.myth?.id == "funding-per-sen-pupil")
+        #expect(answer.citations.map(\.passage.id).prefix(3) == [
+            "bexley-sen-support#element-2-2", "bexley-sen-support#funding-2", "bexley-sen-support#who-decides-2",
+        ])
     }
 
     @Test func theAnswerJSONFollowsTheContract() throws {

@@ -50,6 +50,9 @@ import Testing
         #expect(!question.terms.contains("r"))
         // A capital R is Reception: "Year R" is not "year are".
         #expect(try reading("my son is in Year R").corrected == "my son is in Year R")
+        // Words reporting a claim ("apparently", "reckons") are filler: they tell that a
+        // claim is put up, not what it is about.
+        #expect(try reading("apparently my mum reckons he's fine").terms == ["fine"])
         // "enuf" is "enough", not the guidance's "ENF" one letter away.
         #expect(try reading("is one meeting enuf").corrected == "is one meeting enough")
         let answer = try answerer().answer("what gos in a sen support plan")

@@ -13,10 +13,15 @@ extension Answerer {
     /// answer's first three when it is not a proof (1.1 to 5 measured: 2 gains most, docs/ANSWERS.md).
     static let bestPassageLead = 2.0
 
+    /// How strongly, as a share of the card answering, the card matching next best must match
+    /// for its proof to be quoted third (0.5 to 0.9 measured: 0.6 to 0.8 gain most).
+    static let runnerUpShare = 0.7
+
     func mythAnswer(
-        _ reading: QuestionReading, _ card: MythCard, hits: [ScoredPassage], count: Int, suggestions: [String],
+        _ reading: QuestionReading, _ match: MythDetector.Match, hits: [ScoredPassage], count: Int, suggestions: [String],
         corrected: String?
     ) -> Answer {
+        let card = match.card
         var citations: [Citation] = []
         for evidence in card.evidence {
             guard let ordinal = library.corpus.ordinal(ofPassage: evidence.passageID),
@@ -33,26 +38,44 @@ extension Answerer {
         citations = citations.enumerated().sorted {
             (rank[$0.element.passage.id] ?? Int.max, $0.offset) < (rank[$1.element.passage.id] ?? Int.max, $1.offset)
         }.map(\.element)
+        // Passages quoted among the first three beside the card's proofs: all the proofs are quoted too.
+        var added = 0
+        // The card matching next best may be the one the question means ("the school only
+        // wants him on SEN support because they get paid for every child on it" matches the
+        // per-pupil funding card and the SEN-support-brings-money card nearly as well): its
+        // proof that the question ranks highest is quoted third when that card matches at
+        // least ``runnerUpShare`` as strongly and the proof ranks above the card's own third
+        // (measured: docs/ANSWERS.md).
+        if let runnerUp = match.runnerUp, runnerUp.strength >= Answerer.runnerUpShare * match.strength {
+            let firstTwo = Set(citations.prefix(2).map(\.passage.id))
+            let third = citations.count > 2 ? rank[citations[2].passage.id] ?? Int.max : Int.max
+            let proof = runnerUp.card.evidence.map(\.passageID).filter { !firstTwo.contains($0) }
+                .min { rank[$0] ?? Int.max < rank[$1] ?? Int.max }
+            if let proof, let proofRank = rank[proof], proofRank < third, let ordinal = library.corpus.ordinal(ofPassage: proof) {
+                citations.removeAll { $0.passage.id == proof }
+                citations.insert(citation(ordinal: ordinal, score: hits[proofRank].score), at: min(2, citations.count))
+                added += 1
+            }
+        }
         // The passage that answers the question best is quoted within the first three even
         // when the card has three proofs or more: the question may ask about one side of the
         // misconception that another passage speaks to (measured: docs/ANSWERS.md). Only when
         // it answers clearly better than every proof (``bestPassageLead``): otherwise the
         // proofs answer the question as well, and a third proof is worth more than it.
-        var bestAdded = 0
         let bestProofScore = citations.compactMap { proof in hits.first(where: { $0.passageID == proof.passage.id })?.score }.max() ?? 0
         if let best = hits.first, !citations.contains(where: { $0.passage.id == best.passageID }),
             best.score >= Answerer.bestPassageLead * bestProofScore
         {
             let third = min(Answerer.defaultCitationCount - 1, citations.count)
             citations.insert(citation(ordinal: best.ordinal, score: best.score), at: third)
-            bestAdded = 1
+            added += 1
         }
         for hit in hits where citations.count < count && !citations.contains(where: { $0.passage.id == hit.passageID }) {
             citations.append(citation(ordinal: hit.ordinal, score: hit.score))
         }
         return Answer(
             question: reading.original, kind: .myth, summary: "\(card.verdict). \(card.fact)", myth: card,
-            citations: Array(citations.prefix(max(count, card.evidence.count + bestAdded))), signposts: signposts(for: reading),
+            citations: Array(citations.prefix(max(count, card.evidence.count + added))), signposts: signposts(for: reading),
             suggestions: suggestions, correctedQuestion: corrected)
     }
 

@@ -149,8 +149,11 @@ public struct Answerer: Sendable {
         let corrector = SpellingCorrector(
             knownWords: known, englishWords: englishWords, undoublingWords: QuestionReading.fillerWords)
         self.corrector = corrector
+        // A card's phrasings keep their filler words, save those reporting a claim ("I assume",
+        // "apparently"): a question's words are matched without them.
+        let claimReportTerms = Set(QuestionReading.claimReportWords.compactMap(analyzer.term(forToken:)))
         self.mythDetector = MythDetector(cards: library.myths, index: library.index, analyzer: analyzer) {
-            QuestionReading($0, corrector: corrector, analyzer: analyzer).termsWithFiller
+            QuestionReading($0, corrector: corrector, analyzer: analyzer).termsWithFiller.filter { !claimReportTerms.contains($0) }
         }
     }
 
@@ -246,7 +249,7 @@ public struct Answerer: Sendable {
         if let match = mythDetector.detect(reading, bestPassageID: byCoverage.first?.passageID, otherwiseNotCovered: presumptionNotCovered),
             !namesUncoveredTopic || (match.hasCue && match.strength >= MythDetector.topicOverrideMatch)
         {
-            return mythAnswer(reading, match.card, hits: ranked, count: citationCount, suggestions: suggestions, corrected: corrected)
+            return mythAnswer(reading, match, hits: ranked, count: citationCount, suggestions: suggestions, corrected: corrected)
         }
         // A question asking for a number (a deadline, a sum, an age) is not answered by a
         // passage that does not state one: "how long does the council have to decide" is not

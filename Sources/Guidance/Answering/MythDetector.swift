@@ -30,6 +30,8 @@ struct MythDetector: Sendable {
         /// The question puts a yes/no question after a condition: "if the school writes a
         /// support plan, does that bring in more money from the LA?"
         let asksYesOrNoAfterACondition: Bool
+        /// The card matching next best, another card than `card`, and how strongly.
+        var runnerUp: (card: MythCard, strength: Double)? = nil
     }
 
     let cards: [MythCard]
@@ -84,6 +86,8 @@ struct MythDetector: Sendable {
         guard !question.isEmpty else { return nil }
         let questionMass = question.reduce(0) { $0 + $1.1 }
         var best: Match?
+        // How strongly each card matches, by its number, for the card matching next best.
+        var cardStrengths: [(number: Int, strength: Double)] = []
         // What the asker asks: a closing open or yes/no question after some context, read
         // from the question after a condition ("if … can they …?"); otherwise the whole.
         // A plain statement ("The council has no duty until there is an EHCP.") is put up
@@ -124,6 +128,8 @@ struct MythDetector: Sendable {
         let followsFromACondition = MythDetector.asksWhatFollowsFromACondition(reading.folded)
         for (number, (card, (cardPhrasings, (masses, vocabulary)))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))).enumerated()
         where aboutTerms[number].isEmpty || !aboutTerms[number].isDisjoint(with: said) {
+            var cardStrength = 0.0
+            defer { cardStrengths.append((number, cardStrength)) }
             var sharedWithCard = 0.0
             for (term, weight) in question where vocabulary.contains(term) { sharedWithCard += weight }
             for (phrasing, phrasingMass) in zip(cardPhrasings, masses) {
@@ -135,6 +141,7 @@ struct MythDetector: Sendable {
                     (1 - MythDetector.cardVocabularyMix) * shared / questionMass
                     + MythDetector.cardVocabularyMix * sharedWithCard / questionMass
                 let strength = (questionShare * (shared / phrasingMass)).squareRoot()
+                cardStrength = max(cardStrength, strength)
                 if strength > (best?.strength ?? 0) {
                     best = Match(
                         card: card, strength: strength, hasCue: cue, checksAClaim: checksAClaim, sharedTerms: sharedCount,
@@ -143,7 +150,10 @@ struct MythDetector: Sendable {
                 }
             }
         }
-        return best
+        guard var match = best else { return nil }
+        let second = cardStrengths.filter { cards[$0.number].id != match.card.id }.max { $0.strength < $1.strength }
+        if let second, second.strength > 0 { match.runnerUp = (cards[second.number], second.strength) }
+        return match
     }
 
     /// Whether `folded` asks yes or no about what follows from a condition: "if sch writes a

@@ -112,7 +112,7 @@ struct QuestionReading: Sendable {
     /// Words parents use around a question that say nothing about what the guidance should
     /// answer ("my son", "I think", "actually"): left out of the question's terms, so that a
     /// long, worried question is read for what it asks.
-    static let fillerWords: Set<String> = [
+    static let fillerWords: Set<String> = Set<String>([
         "son", "sons", "son's", "daughter", "daughters", "daughter's", "boy", "girl", "kid", "kids", "mum", "dad",
         "husband", "wife", "partner", "think", "actually", "really", "please", "someone", "anyone", "anybody",
         "somebody", "something", "thing", "things", "lot", "lots", "know", "want", "wants", "get", "gets", "getting",
@@ -120,7 +120,10 @@ struct QuestionReading: Sendable {
         "can", "could", "may", "might", "will", "shall", "would", "yes", "just", "also", "still", "like", "way",
         "much", "many", "say", "says", "said", "saying", "supposed", "meant", "now", "happen", "happens", "exactly", "basically", "sort", "sorts", "whole", "wondering", "wonder", "worried", "help", "he's", "she's", "him", "her",
         "until", "stuff", "nobody", "honestly", "today", "yesterday", "since", "ago", "recently", "last", "let", "bit",
-    ]
+    ]).union(claimReportWords)
+    /// Words telling that a claim is reported ("apparently", "my mum reckons"): they say
+    /// nothing of what the claim is about.
+    static let claimReportWords: Set<String> = ["apparently", "reckon", "reckons", "supposedly", "presumably", "assume", "assuming"]
 
     /// The sentences of a question as typed: each ends at ".", "?" or "!" (parents often
     /// type in lower case, so no capital letter is needed after it, unlike
