@@ -10,11 +10,11 @@ its evidence ("relevant") and every candidate's score before the reorder and its
 
 A candidate's ranking score is
 
-    log(score) + a·coverage + b·pairs + c·asked_share + d·log(words + 1)
+    log(score) + a·coverage + b·pairs + c·asked_share + h·heading_share + d·log(words + 1)
 
-which orders the candidates as score × e^(a·coverage + b·pairs + c·asked_share) × (words + 1)^d
-does. The weights are fitted by a listwise logistic regression (softmax over a question's
-candidates, the relevant ones sharing the target; L2 on a–d), with log(score)'s weight fixed
+which orders the candidates as score × e^(a·coverage + b·pairs + c·asked_share + h·heading_share)
+× (words + 1)^d does. The weights are fitted by a listwise logistic regression (softmax over a question's
+candidates, the relevant ones sharing the target; L2 on a–d and h), with log(score)'s weight fixed
 at 1. Each set is scored by weights fitted on the other sets (leave one set out), so the
 figures say how the weights do on questions they were not fitted on.
 
@@ -28,7 +28,8 @@ import math
 import os
 import sys
 
-IN_USE = (1.5, 0.8, 1.2, 0.25)  # QuotingFeatures: coverage, pairs, asked share, length exponent
+IN_USE = (1.5, 0.8, 1.2, 0.6, 0.25)  # QuotingFeatures: coverage, pairs, asked share, heading share, length exponent
+NAMES = "coverage %.2f  pairs %.2f  asked share %.2f  heading share %.2f  length exponent %.2f"
 L2 = 0.001
 
 
@@ -42,7 +43,7 @@ def load(path):
             relevant = set(row["relevant"])
             candidates = []
             for c in row["candidates"]:
-                x = (c["coverage"], c["pairs"], c["asked_share"], math.log(c["words"] + 1))
+                x = (c["coverage"], c["pairs"], c["asked_share"], c.get("heading_share", 0.0), math.log(c["words"] + 1))
                 candidates.append((c["passage"], math.log(max(c["score"], 1e-9)), x, c["passage"] in relevant))
             questions.append(candidates)
     return questions
@@ -76,7 +77,7 @@ def fit(questions, iterations):
     """Gradient descent with momentum on the mean listwise softmax loss."""
     trainable = [c for c in questions if any(r for *_, r in c)]
     w = list(IN_USE)
-    velocity = [0.0] * 4
+    velocity = [0.0] * len(IN_USE)
     rate, momentum = 0.5, 0.9
     for _ in range(iterations):
         gradient = [L2 * wi for wi in w]
@@ -88,9 +89,9 @@ def fit(questions, iterations):
             relevant = sum(1 for *_, r in candidates if r)
             for (_, _, x, r), ei in zip(candidates, e):
                 delta = (ei / total - (1.0 / relevant if r else 0.0)) / len(trainable)
-                for k in range(4):
+                for k in range(len(IN_USE)):
                     gradient[k] += delta * x[k]
-        for k in range(4):
+        for k in range(len(IN_USE)):
             velocity[k] = momentum * velocity[k] - rate * gradient[k]
             w[k] += velocity[k]
     return w
@@ -125,8 +126,8 @@ def main(argv):
     print(f"{'all':<14}{totals[0]:>10}  {totals[1]:>12} {totals[2]:>5}   {totals[3]:>17} {totals[4]:>5}")
     everything = [q for qs in sets.values() for q in qs]
     w = fit(everything, iterations)
-    print("in use:          coverage %.2f  pairs %.2f  asked share %.2f  length exponent %.2f" % IN_USE)
-    print("fitted on all:   coverage %.2f  pairs %.2f  asked share %.2f  length exponent %.2f" % tuple(w))
+    print("in use:          " + NAMES % IN_USE)
+    print("fitted on all:   " + NAMES % tuple(w))
     return 0
 
 

@@ -54,7 +54,8 @@ enum EvalCommand {
                 .object([
                     ("passage", .string(candidate.passage.id)), ("score", .number(candidate.score)),
                     ("coverage", .number(candidate.features.coverage)), ("pairs", .number(candidate.features.pairs)),
-                    ("asked_share", .number(candidate.features.askedShare)), ("words", .integer(candidate.features.words)),
+                    ("asked_share", .number(candidate.features.askedShare)),
+                    ("heading_share", .number(candidate.features.headingShare)), ("words", .integer(candidate.features.words)),
                 ])
             })),
         ]).serialized()

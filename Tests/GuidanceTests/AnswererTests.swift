@@ -1270,6 +1270,18 @@ struct AnswererTests {
         ])
     }
 
+    /// The passages to quote are weighed by how much of the question their headings hold:
+    /// "who decides" is the heading over Bexley's passages on who decides what SEN support a
+    /// child has, and no heading over Barnardo's passage saying the same.
+    @Test func aPassagesHeadingsCountTowardsItsRank() throws {
+        let candidates = try answerer().quotingCandidates(for: "who decides what sen support my daughter gets")
+        let bexley = try #require(candidates.first { $0.passage.id == "bexley-sen-support#who-decides-2" })
+        let barnardos = try #require(candidates.first { $0.passage.id == "barnardos-sen-support#in-schools-6" })
+        #expect(bexley.features.headingShare > 0.5)
+        #expect(barnardos.features.headingShare < bexley.features.headingShare)
+        #expect(QuotingFeatures(coverage: 0, pairs: 0, askedShare: 0, headingShare: 1, words: 0).factor > 1.5)
+    }
+
     @Test func theAnswerJSONFollowsTheContract() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])

@@ -207,10 +207,14 @@ extension Answerer {
     {
         let questionPairs = reading.termPairs
         let bestAsked = asked.values.max() ?? 0
+        let question = Set(reading.terms).map { ($0, scope.weight($0)) }
+        let questionMass = question.reduce(0) { $0 + $1.1 }
         return hits.map { hit in
+            let inHeadings = question.reduce(0) { $0 + (headingTerms[hit.ordinal].contains($1.0) ? $1.1 : 0) }
             let features = QuotingFeatures(
                 coverage: coverage[hit.ordinal] ?? 0, pairs: pairShare(ordinal: hit.ordinal, questionPairs: questionPairs),
                 askedShare: bestAsked > 0 ? (asked[hit.ordinal] ?? 0) / bestAsked : 0,
+                headingShare: questionMass > 0 ? inHeadings / questionMass : 0,
                 words: passageSequences[hit.ordinal].count)
             return (hit, features)
         }

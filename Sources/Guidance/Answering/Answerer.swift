@@ -16,6 +16,9 @@ public struct Answerer: Sendable {
     let passageTerms: [Set<String>]
     /// Each passage's adjacent term pairs, for matching a question's pairs of words.
     let passageTermPairs: [Set<TermPair>]
+    /// The terms of each passage's headings, outermost first ("Information for Parents and
+    /// Carers › Who decides what SEN support my child has?"), by ordinal.
+    let headingTerms: [Set<String>]
     /// The terms of the units and money words a question asking for a number names.
     let quantityTerms: Set<String>
     /// For a passage that is a list under a line of introduction ("The SEN Support Plan can be
@@ -83,6 +86,7 @@ public struct Answerer: Sendable {
         self.passageTerms = passageSequences.map { Set($0) }
         self.quantityTerms = Set(analyzer.terms(AskedQuantity.timeUnits.union(AskedQuantity.moneyWords).joined(separator: " ")))
         self.passageTermPairs = passageSequences.map { Set(zip($0, $0.dropFirst()).map(TermPair.init)) }
+        self.headingTerms = library.corpus.passages.map { Set(analyzer.terms($0.headingPath.joined(separator: " "))) }
         self.listIntroductionTerms = library.corpus.passages.map(Answerer.listIntroduction).map { Set(analyzer.terms($0)) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
         self.foldedPassages = library.corpus.passages.map { TextFolding.fold($0.text) }
