@@ -1282,6 +1282,21 @@ struct AnswererTests {
         #expect(QuotingFeatures(coverage: 0, pairs: 0, askedShare: 0, headingShare: 1, words: 0).factor > 1.5)
     }
 
+    /// A helpline worker asking for the Code paragraph on a claim ("is there a Code para on
+    /// this?", "… too? (7.13)") asks for the reference: the passages answer, not a card.
+    @Test func askingForACodeParagraphPutsUpNoCard() throws {
+        let answerer = try answerer()
+        for question in [
+            "FE student tells us the college only listens to her parents, not to her, about her support - they have to listen to her too? (7.13)",
+            "Caller says the college told her 17 year old they only talk to parents about support - is there a Code para on this?",
+        ] {
+            let answer = answerer.answer(question)
+            #expect(answer.kind == .answer, "\(question)")
+        }
+        #expect(MythDetector.asksForAParagraph("they must listen? (Bexley leaflet, 6.2)", folded: " they must listen? (bexley leaflet, 6.2) "))
+        #expect(!MythDetector.asksForAParagraph("my son (7) can't read", folded: " my son (7) can't read "))
+    }
+
     @Test func theAnswerJSONFollowsTheContract() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])

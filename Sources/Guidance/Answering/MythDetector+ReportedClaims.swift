@@ -42,6 +42,22 @@ extension MythDetector {
     }
     static let paragraphCiting: Set<Substring> = ["para", "paragraph", "code", "cop", "send", "the", "of", "practice", "sendcop"]
 
+    /// True when the question asks for a Code of Practice paragraph ("is there a Code para on
+    /// this?", "which paragraph covers it?") or closes by citing one in brackets ("… listened
+    /// to? (7.13)"): a helpline worker looking for the reference, not a parent putting up a
+    /// claim, however the words before it read.
+    static func asksForAParagraph(_ text: String, folded: String) -> Bool {
+        if paragraphRequests.contains(where: { folded.includes($0) }) { return true }
+        var closing = Substring(text)
+        while let last = closing.last, last == "?" || last == " " || last == "." { closing = closing.dropLast() }
+        guard closing.hasSuffix(")"), let open = closing.lastIndex(of: "(") else { return false }
+        return closing[open...].split { !($0.isNumber || $0 == ".") }.contains { GuidanceSubject.isParagraphNumber(String($0)) }
+    }
+    static let paragraphRequests = [
+        " which para", " what para", " is there a para", " is there a code para", " is there a cop para", " any para",
+        " code para on", " para on this", " paragraph on this", " para about this", " paragraph about this",
+    ]
+
     static func reportsAClaim(_ folded: String) -> Bool {
         let asksWhatWasSaid = asksWhatSomeoneSaid(folded)
         return claimReports.contains { holds($0, in: folded) && !($0 == " said " && asksWhatWasSaid) }
