@@ -1297,6 +1297,17 @@ struct AnswererTests {
         #expect(!MythDetector.asksForAParagraph("my son (7) can't read", folded: " my son (7) can't read "))
     }
 
+    /// A passage that only points to a web address answers where to find something: it is
+    /// quoted first for "where can I read the Code?", not among what the Code says.
+    @Test func aLinkIsQuotedWhenTheQuestionAsksWhereToFind() throws {
+        let answerer = try answerer()
+        let meaning = answerer.answer("as a parent how do I take the word 'must' compared with 'should' in the SEND Code of Practice?")
+        #expect(meaning.citations.first?.passage.id == "cumbria-send-support#what-support-5")
+        #expect(!meaning.citations.contains { $0.passage.text.contains("https://") })
+        let place = answerer.answer("where can I read the Code of Practice myself")
+        #expect(place.citations.first?.passage.id == "cumbria-send-support#what-support-3")
+    }
+
     @Test func theAnswerJSONFollowsTheContract() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])

@@ -196,8 +196,15 @@ extension Answerer {
     func rerankForQuoting(
         _ hits: [ScoredPassage], asked: [Int: Double], coverage: [Int: Double], reading: QuestionReading
     ) -> [ScoredPassage] {
-        quotingFeatures(hits, asked: asked, coverage: coverage, reading: reading)
-            .map { ScoredPassage(ordinal: $0.hit.ordinal, passageID: $0.hit.passageID, score: $0.hit.score * $0.features.factor) }
+        // A passage that only points to a web address ("Link for code of practise - https://…")
+        // answers where to find something, not what it says: it weighs ``linkOnlyWeight`` of
+        // its score unless the question asks where to find or read something.
+        let asksWhere = Answerer.whereToFindWords.contains { reading.folded.includes($0) }
+        return quotingFeatures(hits, asked: asked, coverage: coverage, reading: reading)
+            .map { item -> ScoredPassage in
+                let factor = linkOnly[item.hit.ordinal] && !asksWhere ? Answerer.linkOnlyWeight : 1
+                return ScoredPassage(ordinal: item.hit.ordinal, passageID: item.hit.passageID, score: item.hit.score * item.features.factor * factor)
+            }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.passageID < $1.passageID }
     }
 
@@ -288,6 +295,19 @@ extension Answerer {
 
     /// True for a passage whose every line is a short list item with no sentence in it:
     /// a list of link titles such as "- IPSEA helplines and services".
+    /// How much of its score a passage that only points to a web address keeps for a question
+    /// not asking where to find something (0.5 and 0.2 measured: docs/ANSWERS.md).
+    static let linkOnlyWeight = 0.2
+    /// Words asking where to find or read something: "where can I read the Code?", "link to
+    /// the Local Offer", "is it online?".
+    static let whereToFindWords = [" where ", " link", " website", " web site", " online", " pdf", " download", " url", " copy of"]
+
+    /// Whether `passage` only points to a web address: it holds one, and fifteen words or
+    /// fewer besides ("You can find the SEN and Disability Code of Practice here: https://…").
+    static func isLinkOnly(_ passage: Passage) -> Bool {
+        passage.text.contains("http") && passage.text.split(separator: " ").filter { !$0.hasPrefix("http") }.count <= 15
+    }
+
     static func isNavigationOnly(_ passage: Passage) -> Bool {
         let lines = passage.text.split(separator: "\n")
         let items = lines.filter { $0.hasPrefix("- ") }

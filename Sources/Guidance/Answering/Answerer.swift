@@ -36,6 +36,8 @@ public struct Answerer: Sendable {
     /// Passages that are only a list of link titles ("Further resources and support"), by
     /// ordinal: searchable, but never quoted as an answer, since they say nothing.
     let navigationOnly: [Bool]
+    /// Passages that only point to a web address (``isLinkOnly(_:)``), by ordinal.
+    let linkOnly: [Bool]
     /// Every passage's text folded (``TextFolding/fold(_:)``) and whether it states a duty or
     /// guidance, by ordinal: worked out once here, not on every question.
     let foldedPassages: [String]
@@ -89,6 +91,7 @@ public struct Answerer: Sendable {
         self.headingTerms = library.corpus.passages.map { Set(analyzer.terms($0.headingPath.joined(separator: " "))) }
         self.listIntroductionTerms = library.corpus.passages.map(Answerer.listIntroduction).map { Set(analyzer.terms($0)) }
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
+        self.linkOnly = library.corpus.passages.map(Answerer.isLinkOnly)
         self.foldedPassages = library.corpus.passages.map { TextFolding.fold($0.text) }
         self.passageStrengths = library.corpus.passages.map(Citation.strength(of:))
         self.passageSentences = library.corpus.passages.map { SentenceSplitter.sentences($0.text) }
