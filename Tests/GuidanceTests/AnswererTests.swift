@@ -549,6 +549,10 @@ struct AnswererTests {
         #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("graduated approach - the 'do' part, who does what?")) == .doing)
         let reviewing = answerer.answer("wat happens at the reveiw part of sen suport").citations.prefix(3).map(\.passage.id)
         #expect(reviewing.contains { ["bexley-sen-support#review-1", "ipsea-sen-support#what-is-sen-support-8"].contains($0) }, "\(reviewing)")
+        // "The cycle" and "the cycle of action" name it too.
+        #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("what is the plan stage of the cycle of action")) == .plan)
+        let step = answerer.answer("who does the review step of the cycle, and do parents go?").citations.prefix(3)
+        #expect(step.allSatisfy { CycleStage.review.describes($0.passage) }, "\(step.map(\.passage.id))")
         let doing = answerer.answer("what goes on in the 'do' stage of assess plan do review")
         #expect(doing.kind == .answer)
         #expect(doing.citations.first.map { CycleStage.doing.describes($0.passage) } == true)

@@ -40,7 +40,7 @@ enum CycleStage: String, CaseIterable, Sendable {
     /// a stage as surely as "the review bit of assess plan do review".
     static let cycleNames = [
         " assess plan do review ", " apdr ", " assess plan do and review ", " sen support ", " graduated approach ",
-        " graduated response ",
+        " graduated response ", " of the cycle ", " cycle of action ",
     ]
 
     var gerund: String {
