@@ -1312,6 +1312,20 @@ struct AnswererTests {
         #expect(place.citations.first?.passage.id == "cumbria-send-support#what-support-3")
     }
 
+    /// Parents' words for what a passage says, added as passage questions, find it first:
+    /// asking whether a school's SEN budget covers every child finds Cumbria's passage saying it
+    /// often does not; asking to be told what help a child gets finds the passage on talking
+    /// to the teacher or SENCo.
+    @Test func passageQuestionsFindTheirPassagesInParentsWords() throws {
+        let answerer = try answerer()
+        for (question, passage) in [
+            ("does the school's SEN budget normally stretch to every child who needs help?", "cumbria-send-support#what-support-14"),
+            ("nobody at school ever tells me what is being done for my son, how do I find out what help he gets?", "bexley-sen-support#finding-out-1"),
+        ] {
+            #expect(answerer.answer(question).citations.first?.passage.id == passage, "\(question)")
+        }
+    }
+
     @Test func theAnswerJSONFollowsTheContract() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])
