@@ -1246,6 +1246,8 @@ struct AnswererTests {
             ("my nephew only struggles with talking to other children and is fine with everything else, so he can't be on SEN support", "all-four-areas"),
             ("only the SENCo handles the SEN children, the ordinary teachers don't need to", "only-senco-responsible"),
             ("the school has to let her fall behind for ages before it can ask an outside specialist in", "specialists-after-set-time"),
+            ("we've been told there's no point going to school for help until he's diagnosed with dyslexia, right", "diagnosis-needed"),
+            ("SEN support only covers children behind in reading and maths, so my partially sighted son won't qualify", "only-learning-difficulties"),
         ], from: try answerer())
     }
 
