@@ -877,6 +877,9 @@ struct AnswererTests {
             "how do I turn on parental controls on my 8 year old daughter's PlayStation?",
             "my son's school run car needs its MOT, what gets checked?",
             "should we fix our mortgage before our daughter starts school?",
+            // A car's engine light, and a childcare code, beside a child.
+            "the engine light on my car keeps flashing, is it ok to take my son to school in it?",
+            "how do I get the 30 hours childcare code for my 3 year old",
         ], by: answerer)
         // Nor does it speak of the council arranging education while a child cannot attend.
         #expect(answerer.answer("my son is off school with anxiety, will the council arrange education for him at home?").kind == .none)
