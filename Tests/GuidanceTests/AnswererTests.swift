@@ -1251,6 +1251,7 @@ struct AnswererTests {
             ("the school has to let her fall behind for ages before it can ask an outside specialist in", "specialists-after-set-time"),
             ("we've been told there's no point going to school for help until he's diagnosed with dyslexia, right", "diagnosis-needed"),
             ("SEN support only covers children behind in reading and maths, so my partially sighted son won't qualify", "only-learning-difficulties"),
+            ("isn't SEN Support just something special schools do? my son goes to an ordinary mainstream primary", "special-school-needed"),
         ], from: try answerer())
     }
 
@@ -1303,6 +1304,8 @@ struct AnswererTests {
             #expect(answer.kind == .answer, "\(question)")
         }
         #expect(MythDetector.asksForAParagraph("they must listen? (Bexley leaflet, 6.2)", folded: " they must listen? (bexley leaflet, 6.2) "))
+        // Paying "out of their own pot" is a report of the school paying, as "they'd have to pay" is.
+        #expect(MythDetector.reportsTheSchoolPaying(QuestionReading.foldForCues("they'd 'have to pay for it out of their own pot'")))
         #expect(!MythDetector.asksForAParagraph("my son (7) can't read", folded: " my son (7) can't read "))
     }
 
