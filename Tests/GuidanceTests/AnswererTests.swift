@@ -549,6 +549,10 @@ struct AnswererTests {
         #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("graduated approach - the 'do' part, who does what?")) == .doing)
         let reviewing = answerer.answer("wat happens at the reveiw part of sen suport").citations.prefix(3).map(\.passage.id)
         #expect(reviewing.contains { ["bexley-sen-support#review-1", "ipsea-sen-support#what-is-sen-support-8"].contains($0) }, "\(reviewing)")
+        // A stage picked out of the cycle names the guidance's subject, with no child or
+        // school named, and the words picking it out are not judged as the question's.
+        let plan = answerer.answer("in the plan stage of the cycle, what gets written down and who with?")
+        #expect(plan.citations.first?.passage.id == "ipsea-sen-support#what-is-sen-support-6")
         // "The cycle" and "the cycle of action" name it too.
         #expect(CycleStage.singledOut(in: QuestionReading.foldForCues("what is the plan stage of the cycle of action")) == .plan)
         let step = answerer.answer("who does the review step of the cycle, and do parents go?").citations.prefix(3)

@@ -182,7 +182,9 @@ public struct Answerer: Sendable {
         // A question that names no child, school, need or name of the guidance's own is not
         // about its subject, whatever everyday words it shares with a passage. (A follow-up
         // takes its subject from the conversation.)
-        if history.isEmpty, !subject.isNamed(in: reading) {
+        // A stage picked out of the assess-plan-do-review cycle names the guidance's subject
+        // too ("at the Plan stage of the cycle, what should be recorded?").
+        if history.isEmpty, !subject.isNamed(in: reading), CycleStage.singledOut(in: reading.folded) == nil {
             return notCoveredAnswer(question, suggestions: suggestions, corrected: corrected)
         }
         let prepared = prepare(reading, history: history, limit: citationCount)
@@ -310,7 +312,10 @@ public struct Answerer: Sendable {
         var expanded = phrased
         if let stage = CycleStage.singledOut(in: reading.folded) {
             (weights, expanded) = focusing(on: stage, weights: weights, phrased: phrased)
-            judged = judged.filter { weights[$0] != nil }
+            // The words that pick the stage out of the cycle ("the plan stage of the cycle")
+            // say which passages to quote, not what the guidance must hold.
+            let picking = Set(analyzer.terms(CycleStage.pickingParts.joined(separator: " ") + " cycle"))
+            judged = judged.filter { weights[$0] != nil && !picking.contains($0) }
         }
         // "what goes in one?" asks for what the guidance says a document is used to record.
         if AskedContents.isAsked(in: reading.folded), let contents = analyzer.term(forToken: AskedContents.contentsWord) {

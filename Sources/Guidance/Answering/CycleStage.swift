@@ -30,10 +30,12 @@ enum CycleStage: String, CaseIterable, Sendable {
         return picked.count == 1 ? picked[0] : nil
     }
 
+    /// The words for a part of the cycle: "the review bit", "the plan stage".
+    static let pickingParts = ["bit", "stage", "part", "step", "phase"]
+
     /// How a question picks this stage out of the cycle.
     var pickingWords: [String] {
-        let parts = ["bit", "stage", "part", "step", "phase"]
-        return parts.flatMap { [" \(rawValue) \($0) ", " \(gerund) \($0) "] } + [" the \(gerund) "]
+        CycleStage.pickingParts.flatMap { [" \(rawValue) \($0) ", " \(gerund) \($0) "] } + [" the \(gerund) "]
     }
 
     /// Names of the cycle, or of what it is the cycle of: "the review bit of SEN support" picks
