@@ -591,6 +591,11 @@ struct AnswererTests {
     @Test func pluralAbbreviationsAreVocabulary() throws {
         let answer = try answerer().answer("CCGs role SEN support schools")
         #expect(answer.citations.first?.passage.id == "hpci-sen-support#sen-support-12")
+        // "PP" is the pupil premium, which the guidance names as a school resource (the
+        // premium's rates and who qualifies are not covered).
+        let premium = try answerer().answer("can the school put PP money towards my son's SEN support?")
+        #expect(premium.kind == .answer)
+        #expect(premium.citations.prefix(3).contains { $0.passage.text.contains("pupil premium") })
     }
 
     /// "ment" is "meant" with its vowel left out, not the start of "mental"; "meant", like
