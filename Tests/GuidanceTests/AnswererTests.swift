@@ -681,6 +681,11 @@ struct AnswererTests {
         #expect(MythDetector.finalYesNoClause(in: ["where can I read about EHCNAs - does IPSEA have a guide"]) == nil)
         #expect(MythDetector.finalYesNoClause(in: ["they say there's nothing more they can do, so do I just wait for an EHCP"]) == nil)
         #expect(MythDetector.finalYesNoClause(in: ["he has no friends at break, can SEN support help with friendships"]) != nil)
+        // What the child or other children won't or can't do describes; the school's "won't" presumes.
+        let friends = "my daughter is on sen support but the other children won't sit with her at lunch, can the school do anything about that"
+        #expect(MythDetector.finalYesNoClause(in: [friends]) != nil)
+        #expect(answerer.answer(friends).kind == .answer)
+        #expect(MythDetector.finalYesNoClause(in: ["the school won't give her a TA without an EHCP, can they refuse like that"]) == nil)
     }
 
     /// A not-covered topic named only in the context does not turn away a last question that

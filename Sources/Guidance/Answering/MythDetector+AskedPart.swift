@@ -167,6 +167,20 @@ extension MythDetector {
         guard words.count >= 4, let first = words.first, polarOpeners.contains(" \(first) ") else { return nil }
         let before = QuestionReading.foldForCues(sentences.dropLast().joined(separator: " ") + " " + last[..<mark])
         guard !asksAboutTheContext(words, context: before) else { return nil }
-        return isOpenQuestion(before) || hasPresumptionCue(before) ? nil : withoutOpeningConjunction(text: after)
+        return isOpenQuestion(before) || hasPresumptionCue(withoutTheChildsDoings(before)) ? nil : withoutOpeningConjunction(text: after)
     }
+
+    /// `folded` with what the child or other children will not or cannot do ("the other kids
+    /// won't play with him", "she can't follow instructions") told plainly: that describes the
+    /// child; only a "won't" or "can't" of the school's presumes.
+    static func withoutTheChildsDoings(_ folded: String) -> String {
+        var text = folded
+        for subject in childSubjects {
+            for negation in [" won't ", " can't ", " cannot ", " doesn't ", " don't ", " isn't "] {
+                text = text.replacing(subject + negation, with: subject + " does ")
+            }
+        }
+        return text
+    }
+    static let childSubjects = [" he", " she", " kids", " children", " son", " daughter", " boy", " girl", " pupils"]
 }
