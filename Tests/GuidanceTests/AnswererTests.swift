@@ -919,6 +919,7 @@ struct AnswererTests {
             "can the council cease my son's EHC plan when he leaves school at 18?",
             "does being on SEN support give my son priority for a place at the secondary we want?",
             "is occupational therapy health provision or educational provision in an EHCP?",
+            "will my son's EHC plan end when he turns 19?",
         ], by: answerer)
     }
 
