@@ -1267,6 +1267,8 @@ struct AnswererTests {
             ("we've been told there's no point going to school for help until he's diagnosed with dyslexia, right", "diagnosis-needed"),
             ("SEN support only covers children behind in reading and maths, so my partially sighted son won't qualify", "only-learning-difficulties"),
             ("isn't SEN Support just something special schools do? my son goes to an ordinary mainstream primary", "special-school-needed"),
+            // A "what" clause opening a statement is no open question, and "doesn't count" presumes.
+            ("what we notice at home doesn't count, the school only goes by what staff see in class", "parents-concerns-ignored"),
         ], from: try answerer())
     }
 
@@ -1319,6 +1321,9 @@ struct AnswererTests {
             #expect(answer.kind == .answer, "\(question)")
         }
         #expect(MythDetector.asksForAParagraph("they must listen? (Bexley leaflet, 6.2)", folded: " they must listen? (bexley leaflet, 6.2) "))
+        #expect(MythDetector.opensWithAWhatClause(" what parents think doesn't count "))
+        #expect(!MythDetector.opensWithAWhatClause(" what i notice at home does that count? "))
+        #expect(!MythDetector.opensWithAWhatClause(" what is sen support "))
         // Paying "out of their own pot" is a report of the school paying, as "they'd have to pay" is.
         #expect(MythDetector.reportsTheSchoolPaying(QuestionReading.foldForCues("they'd 'have to pay for it out of their own pot'")))
         #expect(!MythDetector.asksForAParagraph("my son (7) can't read", folded: " my son (7) can't read "))

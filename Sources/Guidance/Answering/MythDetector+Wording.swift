@@ -22,6 +22,7 @@ extension MythDetector {
         " can they ", " isn't ", " aren't ", " don't have to", " doesn't have to", " not entitled",
         " no point", " no help", " not eligible", " can't get", " cannot get", " won't get", " only if ",
         " must first", " first have to", " has to spend", " have to spend", " got to ", " gotta ",
+        " doesn't count", " don't count", " doesn't really count", " doesn't matter", " don't matter", " doesn't really matter",
         // Tag questions: a statement put up for confirmation.
         " do they? ", " does it? ", " does she? ", " does he? ", " can they? ", " is it? ", " are they? ",
         " will they? ", " yes? ", " yeah? ", " no? ", " ok? ", " okay? ", " eh? ", " innit", " correct? ",
@@ -40,8 +41,21 @@ extension MythDetector {
     /// True when `folded` opens as an open question, other than "why", or asks what ought to
     /// happen (``asksWhatOughtToHappen(_:)``).
     static func isOpenQuestion(_ folded: String) -> Bool {
-        openQuestionOpeners.contains { $0 != " why " && folded.hasPrefix($0) } || asksWhatOughtToHappen(folded)
+        guard !opensWithAWhatClause(folded) else { return false }
+        return openQuestionOpeners.contains { $0 != " why " && folded.hasPrefix($0) } || asksWhatOughtToHappen(folded)
     }
+
+    /// True when `folded` opens with a "what" clause that is the subject of a statement, with
+    /// no question mark anywhere: "what parents think doesn't really count", "what I notice at
+    /// home doesn't count". "What" followed by its own subject, not by a verb, names a thing.
+    static func opensWithAWhatClause(_ folded: String) -> Bool {
+        guard folded.hasPrefix(" what "), !folded.contains("?") else { return false }
+        let second = folded.split(separator: " ").dropFirst().first ?? ""
+        return whatClauseSubjects.contains(second)
+    }
+    static let whatClauseSubjects: Set<Substring> = [
+        "i", "my", "we", "our", "parents", "the", "his", "her", "teachers", "a", "you", "your", "they", "their",
+    ]
 
     /// True for a question asking what ought to happen ("Shouldn't everyone who teaches him
     /// be told?", "Should the school check with me first?", "Is the school supposed to make
