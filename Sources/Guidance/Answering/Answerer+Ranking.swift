@@ -293,8 +293,6 @@ extension Answerer {
     /// Calibrated on the development questions (docs/ANSWERS.md).
     static let definitionBoost = 1.5
 
-    /// True for a passage whose every line is a short list item with no sentence in it:
-    /// a list of link titles such as "- IPSEA helplines and services".
     /// How much of its score a passage that only points to a web address keeps for a question
     /// not asking where to find something (0.5 and 0.2 measured: docs/ANSWERS.md).
     static let linkOnlyWeight = 0.2
@@ -308,6 +306,8 @@ extension Answerer {
         passage.text.contains("http") && passage.text.split(separator: " ").filter { !$0.hasPrefix("http") }.count <= 15
     }
 
+    /// True for a passage whose every line is a short list item with no sentence in it:
+    /// a list of link titles such as "- IPSEA helplines and services".
     static func isNavigationOnly(_ passage: Passage) -> Bool {
         let lines = passage.text.split(separator: "\n")
         let items = lines.filter { $0.hasPrefix("- ") }

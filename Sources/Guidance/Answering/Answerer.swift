@@ -33,6 +33,8 @@ public struct Answerer: Sendable {
     let subject: GuidanceSubject
     /// The passages about each stage of the assess-plan-do-review cycle, by ordinal.
     let stagePassages: [CycleStage: [Int]]
+    /// The terms of the words that pick a stage out of the cycle ("stage", "bit", "cycle").
+    let cyclePickingTerms: Set<String>
     /// Passages that are only a list of link titles ("Further resources and support"), by
     /// ordinal: searchable, but never quoted as an answer, since they say nothing.
     let navigationOnly: [Bool]
@@ -99,6 +101,7 @@ public struct Answerer: Sendable {
         self.placeAndPublisherTerms = Set(
             library.corpus.documents.flatMap { analyzer.terms($0.area + " " + Answerer.publisherName($0.publisher)) }
         ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS"))
+        self.cyclePickingTerms = Set(analyzer.terms(CycleStage.pickingParts.joined(separator: " ") + " cycle"))
         self.stagePassages = Dictionary(uniqueKeysWithValues: CycleStage.allCases.map { stage in
             (stage, library.corpus.passages.indices.filter { stage.describes(library.corpus.passages[$0]) })
         })
@@ -314,8 +317,7 @@ public struct Answerer: Sendable {
             (weights, expanded) = focusing(on: stage, weights: weights, phrased: phrased)
             // The words that pick the stage out of the cycle ("the plan stage of the cycle")
             // say which passages to quote, not what the guidance must hold.
-            let picking = Set(analyzer.terms(CycleStage.pickingParts.joined(separator: " ") + " cycle"))
-            judged = judged.filter { weights[$0] != nil && !picking.contains($0) }
+            judged = judged.filter { weights[$0] != nil && !cyclePickingTerms.contains($0) }
         }
         // "what goes in one?" asks for what the guidance says a document is used to record.
         if AskedContents.isAsked(in: reading.folded), let contents = analyzer.term(forToken: AskedContents.contentsWord) {
