@@ -1354,6 +1354,22 @@ struct AnswererTests {
         }
     }
 
+    /// The passage quoted first is judged with more of its questions' words (ten, not six),
+    /// a child's age and school year left out: "could her school refer us for early help?"
+    /// is asked in those words of the passage on early help, and no question's "8 year old"
+    /// makes a passage hold an age.
+    @Test func thePassageQuotedFirstIsJudgedWithMoreOfItsQuestions() throws {
+        let answerer = try answerer()
+        let help = answerer.answer("things are really hard at home with my daughter's ADHD, could her school refer us for early help?")
+        #expect(help.kind == .answer)
+        #expect(help.citations.first?.passage.id == "hpci-sen-support#sen-support-12")
+        for ordinal in answerer.library.corpus.passages.indices {
+            let fromQuestions = answerer.passageAndQuotedJudgedQuestionTerms[ordinal].subtracting(answerer.passageTerms[ordinal])
+            #expect(!fromQuestions.contains(where: Answerer.isAgeTerm))
+            #expect(answerer.passageAndQuotedJudgedQuestionTerms[ordinal].isSuperset(of: answerer.passageAndJudgedQuestionTerms[ordinal].subtracting(["year", "old"]).filter { !$0.allSatisfy(\.isNumber) }))
+        }
+    }
+
     @Test func theAnswerJSONFollowsTheContract() throws {
         let answer = try answerer().answer("can under-5s have SEN")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.json.bytes())) as? [String: Any])

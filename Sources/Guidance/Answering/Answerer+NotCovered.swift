@@ -95,10 +95,13 @@ extension Answerer {
     /// none of `passages` holds enough of it. For the not-covered judgement they are the
     /// passage first by coverage and the passage judged best: either may be the one that
     /// answers, and the judged passage alone turned away "my son shows signs of dyslexia, can
-    /// he get sen support" (measured: docs/ANSWERS.md).
-    func holdsTooLittle(_ weighed: ScopeJudge.WeighedQuestion, _ passages: [ScoredPassage?]) -> Bool {
-        passages.allSatisfy { best in
-            scope.isNotCovered(weighed, passageTerms: best.map { passageAndJudgedQuestionTerms[$0.ordinal] }, bestScore: best?.score ?? 0)
+    /// he get sen support" (measured: docs/ANSWERS.md). The passage quoted first, judged on
+    /// its own (`quotedFirst`), is taken to hold the words of more of its questions
+    /// (``quotedJudgedQuestionsPerPassage``).
+    func holdsTooLittle(_ weighed: ScopeJudge.WeighedQuestion, _ passages: [ScoredPassage?], quotedFirst: Bool = false) -> Bool {
+        let held = quotedFirst ? passageAndQuotedJudgedQuestionTerms : passageAndJudgedQuestionTerms
+        return passages.allSatisfy { best in
+            scope.isNotCovered(weighed, passageTerms: best.map { held[$0.ordinal] }, bestScore: best?.score ?? 0)
         }
     }
 }
