@@ -72,8 +72,8 @@ public struct Answerer: Sendable {
     /// How many of a passage's questions count when the passage quoted first is judged on its
     /// own: found as it is by the ways people ask for it, more of them say what it answers.
     /// With all of them, 24 fewer answered questions of the read sets were turned away but 6
-    /// off-topic ones were answered and the near-miss probe lost 5; with ten, 15 and 2 (and
-    /// one of the off-topic probe). A child's age ("my 8 year old") in a passage question is
+    /// off-topic ones were answered and the near-miss probe lost 5; with ten, 15 fewer turned
+    /// away and 2 off-topic answered (and one of the off-topic probe). A child's age ("my 8 year old") in a passage question is
     /// left out: it answered "best reading apps for a dyslexic 8 year old" (measured:
     /// docs/ANSWERS.md).
     static let quotedJudgedQuestionsPerPassage = 10
