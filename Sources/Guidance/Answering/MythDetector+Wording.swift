@@ -53,9 +53,7 @@ extension MythDetector {
         let second = folded.split(separator: " ").dropFirst().first ?? ""
         return whatClauseSubjects.contains(second)
     }
-    static let whatClauseSubjects: Set<Substring> = [
-        "i", "my", "we", "our", "parents", "the", "his", "her", "teachers", "a", "you", "your", "they", "their",
-    ]
+    static let whatClauseSubjects = determiners.union(["i", "we", "you", "they", "parents", "teachers"])
 
     /// True for a question asking what ought to happen ("Shouldn't everyone who teaches him
     /// be told?", "Should the school check with me first?", "Is the school supposed to make
