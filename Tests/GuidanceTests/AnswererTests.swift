@@ -104,6 +104,20 @@ struct AnswererTests {
         #expect(answerer.answer("if my son has a support plan, does that mean his teachers will all know about it?").kind == .answer)
         #expect(MythDetector.asksWhatFollowsFromACondition(" if he goes on sen support will that mean extra money "))
         #expect(!MythDetector.asksWhatFollowsFromACondition(" does that mean extra money if he goes on sen support "))
+        // A question word just before the consequence makes it an open question.
+        #expect(!MythDetector.asksWhatFollowsFromACondition(" if the school applies for an assessment what paperwork do they send "))
+    }
+
+    /// Two cards about asking for an EHC needs assessment: a claim that parents cannot ask
+    /// themselves is the only-the-school-can-ask card's, even worded with "yourself" (a stop
+    /// word, matched as a word); the card about the school not telling parents needs words
+    /// about telling.
+    @Test func aParentAskingThemselvesIsNotAboutBeingTold() throws {
+        let answerer = try answerer()
+        let claim = answerer.answer("I've heard you can't go to the council for an ehc assesment yourself, the school has to do it")
+        #expect(claim.myth?.id == "only-school-can-request")
+        let untold = answerer.answer("school put in an EHC needs assessment request to the council and never informed us, they say they needn't")
+        #expect(untold.myth?.id == "school-requests-without-telling-parents")
     }
 
     /// A claim in shorthand, "A = B", is put up for confirmation like a statement; "A = ?"

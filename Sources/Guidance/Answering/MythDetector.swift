@@ -48,6 +48,9 @@ struct MythDetector: Sendable {
     let analyzer: Analyzer
     /// Each card's ``MythCard/about`` words as analysed terms (empty: any question may match).
     let aboutTerms: [Set<String>]
+    /// Each card's ``MythCard/about`` words that analysis drops as stop words ("yourself",
+    /// "myself"), as folded words: a question uses them when its folded text holds them.
+    let aboutStopWords: [[String]]
 
     /// How much of the question's share of a match comes from the card's whole vocabulary
     /// rather than from the one phrasing compared: a question that words a myth in a way no
@@ -74,6 +77,9 @@ struct MythDetector: Sendable {
         }
         self.phrasings = phrasings
         self.aboutTerms = cards.map { Set($0.about.flatMap { analyzer.terms($0) }) }
+        self.aboutStopWords = cards.map { card in
+            card.about.filter { analyzer.terms($0).isEmpty }.map { " \($0.lowercased()) " }
+        }
         self.cardVocabularies = phrasings.map { $0.reduce(into: Set<String>()) { $0.formUnion($1) } }
         self.phrasingMasses = phrasings.map { sets in
             sets.map { set in set.reduce(0) { $0 + ScopeJudge.weight($1, in: index) } }
@@ -127,7 +133,9 @@ struct MythDetector: Sendable {
         let said = Set(reading.termsWithFiller)
         let followsFromACondition = MythDetector.asksWhatFollowsFromACondition(reading.folded)
         for (number, (card, (cardPhrasings, (masses, vocabulary)))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))).enumerated()
-        where aboutTerms[number].isEmpty || !aboutTerms[number].isDisjoint(with: said) {
+        where aboutTerms[number].isEmpty && aboutStopWords[number].isEmpty || !aboutTerms[number].isDisjoint(with: said)
+            || aboutStopWords[number].contains(where: { reading.folded.includes($0) })
+        {
             var cardStrength = 0.0
             defer { cardStrengths.append((number, cardStrength)) }
             var sharedWithCard = 0.0
@@ -159,8 +167,16 @@ struct MythDetector: Sendable {
     /// Whether `folded` asks yes or no about what follows from a condition: "if sch writes a
     /// support plan for my DD does that bring in more £ from the LA?", "if he goes on SEN
     /// support, will that mean extra money for his school?"
+    /// "if the school applies for an assessment, what paperwork do they send?" asks an open
+    /// question: a consequence question with a question word among the two words before it is
+    /// no yes/no.
     static func asksWhatFollowsFromACondition(_ folded: String) -> Bool {
-        folded.hasPrefix(" if ") && consequenceQuestions.contains { folded.includes($0) }
+        guard folded.hasPrefix(" if ") else { return false }
+        return consequenceQuestions.contains { consequence in
+            guard let found = folded.firstRange(of: consequence) else { return false }
+            let leading = folded[..<found.lowerBound].split(separator: " ").suffix(2)
+            return !leading.contains { questionWords.contains($0) }
+        }
     }
     static let consequenceQuestions = [
         " does that ", " will that ", " would that ", " does this ", " will this ", " would this ", " does it ", " will it ",
