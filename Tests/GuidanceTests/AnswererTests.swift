@@ -106,6 +106,8 @@ struct AnswererTests {
         #expect(!MythDetector.asksWhatFollowsFromACondition(" does that mean extra money if he goes on sen support "))
         // A question word just before the consequence makes it an open question.
         #expect(!MythDetector.asksWhatFollowsFromACondition(" if the school applies for an assessment what paperwork do they send "))
+        // "Do they have to …?" asks about a duty, not what follows.
+        #expect(!MythDetector.asksWhatFollowsFromACondition(" if the school asks for an assessment do they have to tell me first "))
     }
 
     /// Two cards about asking for an EHC needs assessment: a claim that parents cannot ask
@@ -116,6 +118,8 @@ struct AnswererTests {
         let answerer = try answerer()
         let claim = answerer.answer("I've heard you can't go to the council for an ehc assesment yourself, the school has to do it")
         #expect(claim.myth?.id == "only-school-can-request")
+        let gateClaim = answerer.answer("a mum at the school gate said parents aren't allowed to ask the council for an EHC assessment, the school has to")
+        #expect(gateClaim.myth?.id == "only-school-can-request")
         let untold = answerer.answer("school put in an EHC needs assessment request to the council and never informed us, they say they needn't")
         #expect(untold.myth?.id == "school-requests-without-telling-parents")
     }

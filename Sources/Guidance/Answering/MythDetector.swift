@@ -169,15 +169,17 @@ struct MythDetector: Sendable {
     /// support, will that mean extra money for his school?"
     /// "if the school applies for an assessment, what paperwork do they send?" asks an open
     /// question: a consequence question with a question word among the two words before it is
-    /// no yes/no.
+    /// no yes/no. "… do they have to let me know?" asks about a duty, not a consequence.
     static func asksWhatFollowsFromACondition(_ folded: String) -> Bool {
         guard folded.hasPrefix(" if ") else { return false }
         return consequenceQuestions.contains { consequence in
             guard let found = folded.firstRange(of: consequence) else { return false }
             let leading = folded[..<found.lowerBound].split(separator: " ").suffix(2)
-            return !leading.contains { questionWords.contains($0) }
+            let following = folded[found.upperBound...]
+            return !leading.contains { questionWords.contains($0) } && !dutyWordings.contains { following.hasPrefix($0) }
         }
     }
+    static let dutyWordings = ["have to ", "need to ", "have got to ", "still have to "]
     static let consequenceQuestions = [
         " does that ", " will that ", " would that ", " does this ", " will this ", " would this ", " does it ", " will it ",
         " would it ", " do they ", " will they ", " would they ",
