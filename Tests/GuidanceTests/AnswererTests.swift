@@ -110,6 +110,17 @@ struct AnswererTests {
         #expect(!MythDetector.asksWhatFollowsFromACondition(" if the school asks for an assessment do they have to tell me first "))
     }
 
+    /// Claims worded the way parents pass them on reach their own card: no more money beyond
+    /// the school's budget, no educational psychologist without an EHCP.
+    @Test func reportedClaimsReachTheirOwnCard() throws {
+        let answerer = try answerer()
+        let budget = answerer.answer("the head told me there's no way the school can get any more money from the council once its SEN budget is spent")
+        #expect(budget.myth?.id == "no-further-funding")
+        #expect(budget.citations.prefix(3).contains { $0.passage.id == "bexley-sen-support#element-3-1" })
+        let psychologist = answerer.answer("my sister says you can't get an educational psychologist to see your child unless they already have an EHCP")
+        #expect(psychologist.myth?.id == "specialists-only-after-ehcna")
+    }
+
     /// Two cards about asking for an EHC needs assessment: a claim that parents cannot ask
     /// themselves is the only-the-school-can-ask card's, even worded with "yourself" (a stop
     /// word, matched as a word); the card about the school not telling parents needs words
