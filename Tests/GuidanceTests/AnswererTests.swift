@@ -119,6 +119,11 @@ struct AnswererTests {
         #expect(budget.citations.prefix(3).contains { $0.passage.id == "bexley-sen-support#element-3-1" })
         let psychologist = answerer.answer("my sister says you can't get an educational psychologist to see your child unless they already have an EHCP")
         #expect(psychologist.myth?.id == "specialists-only-after-ehcna")
+        // A young person kept out of their own review is not about how often meetings happen.
+        let review = answerer.answer("my 16 year old wants to go to his SEN review but school says they only deal with parents, is that right")
+        #expect(review.myth?.id == "young-person-not-involved")
+        let views = answerer.answer("my daughter is 9 and wants to say what she finds hard herself, but school only talks about her SEN with us parents")
+        #expect(views.myth?.id == "child-views-ignored")
     }
 
     /// Two cards about asking for an EHC needs assessment: a claim that parents cannot ask
