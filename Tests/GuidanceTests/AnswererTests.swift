@@ -124,6 +124,9 @@ struct AnswererTests {
         #expect(review.myth?.id == "young-person-not-involved")
         let views = answerer.answer("my daughter is 9 and wants to say what she finds hard herself, but school only talks about her SEN with us parents")
         #expect(views.myth?.id == "child-views-ignored")
+        // Waiting on a CAMHS diagnosis before any help is the diagnosis card's claim.
+        let camhs = answerer.answer("school told us they can't give my son any extra help until CAMHS diagnose him")
+        #expect(camhs.myth?.id == "diagnosis-needed")
     }
 
     /// Two cards about asking for an EHC needs assessment: a claim that parents cannot ask
