@@ -110,37 +110,31 @@ struct AnswererTests {
         #expect(!MythDetector.asksWhatFollowsFromACondition(" if the school asks for an assessment do they have to tell me first "))
     }
 
-    /// Claims worded the way parents pass them on reach their own card: no more money beyond
-    /// the school's budget, no educational psychologist without an EHCP.
-    @Test func reportedClaimsReachTheirOwnCard() throws {
-        let answerer = try answerer()
-        let budget = answerer.answer("the head told me there's no way the school can get any more money from the council once its SEN budget is spent")
-        #expect(budget.myth?.id == "no-further-funding")
-        #expect(budget.citations.prefix(3).contains { $0.passage.id == "bexley-sen-support#element-3-1" })
-        let psychologist = answerer.answer("my sister says you can't get an educational psychologist to see your child unless they already have an EHCP")
-        #expect(psychologist.myth?.id == "specialists-only-after-ehcna")
-        // A young person kept out of their own review is not about how often meetings happen.
-        let review = answerer.answer("my 16 year old wants to go to his SEN review but school says they only deal with parents, is that right")
-        #expect(review.myth?.id == "young-person-not-involved")
-        let views = answerer.answer("my daughter is 9 and wants to say what she finds hard herself, but school only talks about her SEN with us parents")
-        #expect(views.myth?.id == "child-views-ignored")
-        // Waiting on a CAMHS diagnosis before any help is the diagnosis card's claim.
-        let camhs = answerer.answer("school told us they can't give my son any extra help until CAMHS diagnose him")
-        #expect(camhs.myth?.id == "diagnosis-needed")
+    /// Claims worded the way parents pass them on reach their own card, not a neighbouring
+    /// one: no more money beyond the school's budget, no educational psychologist without an
+    /// EHCP, a young person or child kept out of their own support (not how often meetings
+    /// happen), help withheld until CAMHS diagnose, and the two cards about asking for an EHC
+    /// needs assessment: parents cannot ask themselves (even worded with "yourself", a stop
+    /// word matched as a word), or the school need not tell them (which needs words about
+    /// telling).
+    @Test(arguments: [
+        ("the head told me there's no way the school can get any more money from the council once its SEN budget is spent", "no-further-funding"),
+        ("my sister says you can't get an educational psychologist to see your child unless they already have an EHCP", "specialists-only-after-ehcna"),
+        ("my 16 year old wants to go to his SEN review but school says they only deal with parents, is that right", "young-person-not-involved"),
+        ("my daughter is 9 and wants to say what she finds hard herself, but school only talks about her SEN with us parents", "child-views-ignored"),
+        ("school told us they can't give my son any extra help until CAMHS diagnose him", "diagnosis-needed"),
+        ("I've heard you can't go to the council for an ehc assesment yourself, the school has to do it", "only-school-can-request"),
+        ("a mum at the school gate said parents aren't allowed to ask the council for an EHC assessment, the school has to", "only-school-can-request"),
+        ("school put in an EHC needs assessment request to the council and never informed us, they say they needn't", "school-requests-without-telling-parents"),
+    ])
+    func reportedClaimsReachTheirOwnCard(question: String, card: String) throws {
+        #expect(try answerer().answer(question).myth?.id == card)
     }
 
-    /// Two cards about asking for an EHC needs assessment: a claim that parents cannot ask
-    /// themselves is the only-the-school-can-ask card's, even worded with "yourself" (a stop
-    /// word, matched as a word); the card about the school not telling parents needs words
-    /// about telling.
-    @Test func aParentAskingThemselvesIsNotAboutBeingTold() throws {
-        let answerer = try answerer()
-        let claim = answerer.answer("I've heard you can't go to the council for an ehc assesment yourself, the school has to do it")
-        #expect(claim.myth?.id == "only-school-can-request")
-        let gateClaim = answerer.answer("a mum at the school gate said parents aren't allowed to ask the council for an EHC assessment, the school has to")
-        #expect(gateClaim.myth?.id == "only-school-can-request")
-        let untold = answerer.answer("school put in an EHC needs assessment request to the council and never informed us, they say they needn't")
-        #expect(untold.myth?.id == "school-requests-without-telling-parents")
+    /// The no-further-funding card quotes Bexley's Element 3 passage among its first three.
+    @Test func noFurtherFundingQuotesElementThree() throws {
+        let budget = try answerer().answer("the head told me there's no way the school can get any more money from the council once its SEN budget is spent")
+        #expect(budget.citations.prefix(3).contains { $0.passage.id == "bexley-sen-support#element-3-1" })
     }
 
     /// A claim in shorthand, "A = B", is put up for confirmation like a statement; "A = ?"
