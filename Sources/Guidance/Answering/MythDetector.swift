@@ -49,7 +49,7 @@ struct MythDetector: Sendable {
     /// Each card's ``MythCard/about`` words as analysed terms (empty: any question may match).
     let aboutTerms: [Set<String>]
     /// Each card's ``MythCard/about`` words that analysis drops as stop words ("yourself",
-    /// "myself"), as folded words: a question uses them when its folded text holds them.
+    /// "any more"), as folded words: a question uses them when its folded text holds them.
     let aboutStopWords: [[String]]
 
     /// How much of the question's share of a match comes from the card's whole vocabulary
@@ -133,7 +133,7 @@ struct MythDetector: Sendable {
         let said = Set(reading.termsWithFiller)
         let followsFromACondition = MythDetector.asksWhatFollowsFromACondition(reading.folded)
         for (number, (card, (cardPhrasings, (masses, vocabulary)))) in zip(cards, zip(phrasings, zip(phrasingMasses, cardVocabularies))).enumerated()
-        where aboutTerms[number].isEmpty && aboutStopWords[number].isEmpty || !aboutTerms[number].isDisjoint(with: said)
+        where (aboutTerms[number].isEmpty && aboutStopWords[number].isEmpty) || !aboutTerms[number].isDisjoint(with: said)
             || aboutStopWords[number].contains(where: { reading.folded.includes($0) })
         {
             var cardStrength = 0.0
@@ -167,6 +167,7 @@ struct MythDetector: Sendable {
     /// Whether `folded` asks yes or no about what follows from a condition: "if sch writes a
     /// support plan for my DD does that bring in more £ from the LA?", "if he goes on SEN
     /// support, will that mean extra money for his school?"
+    ///
     /// "if the school applies for an assessment, what paperwork do they send?" asks an open
     /// question: a consequence question with a question word among the two words before it is
     /// no yes/no. "… do they have to let me know?" asks about a duty, not a consequence.
