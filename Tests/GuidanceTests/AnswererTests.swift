@@ -131,6 +131,27 @@ struct AnswererTests {
         #expect(try answerer().answer(question).myth?.id == card)
     }
 
+    /// Of two cards matching nearly as strongly, the one whose proof the question's own words
+    /// rank first answers; a clearly weaker runner-up does not, however its proofs rank.
+    @Test func aNearlyTiedCardWhoseProofRanksFirstAnswers() {
+        func card(_ id: String, proof: String) -> MythCard {
+            MythCard(
+                id: id, claim: "c", verdict: "No", fact: "f", evidence: [MythEvidence(passageID: proof, quote: "q")],
+                phrasings: [], line: 1)
+        }
+        let best = card("best", proof: "a#1"), next = card("next", proof: "b#1")
+        func match(runnerUpStrength: Double) -> MythDetector.Match {
+            MythDetector.Match(
+                card: best, strength: 0.6, hasCue: true, checksAClaim: false, sharedTerms: 3, presumedInContext: false,
+                asksWhatOughtToHappen: false, asksYesOrNoAfterACondition: false, runnerUp: (next, runnerUpStrength))
+        }
+        let rank = ["b#1": 0, "a#1": 4]
+        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: rank).0.id == "next")
+        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: rank).1?.card.id == "best")
+        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.40), rank: rank).0.id == "best")
+        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: ["a#1": 0, "b#1": 4]).0.id == "best")
+    }
+
     /// The no-further-funding card quotes Bexley's Element 3 passage among its first three.
     @Test func noFurtherFundingQuotesElementThree() throws {
         let budget = try answerer().answer("the head told me there's no way the school can get any more money from the council once its SEN budget is spent")

@@ -17,11 +17,29 @@ extension Answerer {
     /// for its proof to be quoted third (0.5 to 0.9 measured: 0.6 to 0.8 gain most).
     static let runnerUpShare = 0.7
 
+    /// How strongly, as a share of the best card, the card matching next best must match to
+    /// answer instead when the question's own words rank its proofs first (0.75 to 0.95
+    /// measured: 0.95 gains most hit@3, lower shares gain hit@1 and lose hit@3; docs/ANSWERS.md).
+    static let cardSwapShare = 0.95
+
+    /// The card answering a myth question and the one matching next best: the next best
+    /// answers instead when it matches nearly as strongly (``cardSwapShare``) and the question
+    /// ranks one of its proofs above every proof of the best card.
+    static func cardAnswering(_ match: MythDetector.Match, rank: [String: Int]) -> (MythCard, (card: MythCard, strength: Double)?) {
+        guard let runnerUp = match.runnerUp, runnerUp.strength >= cardSwapShare * match.strength else {
+            return (match.card, match.runnerUp)
+        }
+        func firstProof(_ card: MythCard) -> Int { card.evidence.compactMap { rank[$0.passageID] }.min() ?? Int.max }
+        guard firstProof(runnerUp.card) < firstProof(match.card) else { return (match.card, match.runnerUp) }
+        return (runnerUp.card, (match.card, match.strength))
+    }
+
     func mythAnswer(
         _ reading: QuestionReading, _ match: MythDetector.Match, hits: [ScoredPassage], count: Int, suggestions: [String],
         corrected: String?
     ) -> Answer {
-        let card = match.card
+        let rank = Dictionary(hits.enumerated().map { ($1.passageID, $0) }, uniquingKeysWith: { first, _ in first })
+        let (card, runnerUp) = Answerer.cardAnswering(match, rank: rank)
         var citations: [Citation] = []
         for evidence in card.evidence {
             guard let ordinal = library.corpus.ordinal(ofPassage: evidence.passageID),
@@ -34,7 +52,6 @@ extension Answerer {
         // card's order breaking ties: "schools get SEN money by how many pupils are on the
         // register" is answered first by the proof about the budget formula, not the one
         // about support plans (measured: docs/ANSWERS.md).
-        let rank = Dictionary(hits.enumerated().map { ($1.passageID, $0) }, uniquingKeysWith: { first, _ in first })
         citations = citations.enumerated().sorted {
             (rank[$0.element.passage.id] ?? Int.max, $0.offset) < (rank[$1.element.passage.id] ?? Int.max, $1.offset)
         }.map(\.element)
@@ -46,7 +63,7 @@ extension Answerer {
         // proof that the question ranks highest is quoted third when that card matches at
         // least ``runnerUpShare`` as strongly and the proof ranks above the card's own third
         // (measured: docs/ANSWERS.md).
-        if let runnerUp = match.runnerUp, runnerUp.strength >= Answerer.runnerUpShare * match.strength {
+        if let runnerUp, runnerUp.strength >= Answerer.runnerUpShare * match.strength {
             let firstTwo = Set(citations.prefix(2).map(\.passage.id))
             let third = citations.count > 2 ? rank[citations[2].passage.id] ?? Int.max : Int.max
             let proof = runnerUp.card.evidence.map(\.passageID).filter { !firstTwo.contains($0) }
