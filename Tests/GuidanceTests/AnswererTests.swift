@@ -1390,6 +1390,9 @@ struct AnswererTests {
         #expect(!meaning.citations.contains { $0.passage.text.contains("https://") })
         let place = answerer.answer("where can I read the Code of Practice myself")
         #expect(place.citations.first?.passage.id == "cumbria-send-support#what-support-3")
+        // "where it appears" places a word in the Code; it does not ask where to read it.
+        let wording = answerer.answer("what does the word 'must' mean where it appears in the SEND Code of Practice?")
+        #expect(!wording.citations.prefix(3).contains { $0.passage.text.contains("https://") })
     }
 
     /// Parents' words for what a passage says, added as passage questions, find it first:

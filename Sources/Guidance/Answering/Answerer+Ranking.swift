@@ -297,8 +297,13 @@ extension Answerer {
     /// not asking where to find something (0.5 and 0.2 measured: docs/ANSWERS.md).
     static let linkOnlyWeight = 0.2
     /// Words asking where to find or read something: "where can I read the Code?", "link to
-    /// the Local Offer", "is it online?".
-    static let whereToFindWords = [" where ", " link", " website", " web site", " online", " pdf", " download", " url", " copy of"]
+    /// the Local Offer", "is it online?". "Where" asks only as a question's opening ("where
+    /// can", "where is"), not in "the word 'must', where it appears in the Code".
+    static let whereToFindWords = [
+        " where can ", " where do ", " where does ", " where is ", " where are ", " where would ", " where should ",
+        " where could ", " where will ", " where to ", " where's ", " wheres ", " where i ", " where we ", " link",
+        " website", " web site", " online", " pdf", " download", " url", " copy of",
+    ]
 
     /// Whether `passage` only points to a web address: it holds one, and fifteen words or
     /// fewer besides ("You can find the SEN and Disability Code of Practice here: https://…").
