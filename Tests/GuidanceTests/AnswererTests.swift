@@ -126,6 +126,9 @@ struct AnswererTests {
         ("I've heard you can't go to the council for an ehc assesment yourself, the school has to do it", "only-school-can-request"),
         ("a mum at the school gate said parents aren't allowed to ask the council for an EHC assessment, the school has to", "only-school-can-request"),
         ("school put in an EHC needs assessment request to the council and never informed us, they say they needn't", "school-requests-without-telling-parents"),
+        ("SSP belongs to the council so I have to go via the LA to get it changed?", "support-plan-owned-by-council"),
+        ("he only has trouble with speech, and they say you need difficulties across the board for SEN support", "all-four-areas"),
+        ("they leave my son behind in class with a TA when the rest go on trips, and the school says that's ok because he's on SEN support", "sen-kept-out-of-activities"),
     ])
     func reportedClaimsReachTheirOwnCard(question: String, card: String) throws {
         #expect(try answerer().answer(question).myth?.id == card)
