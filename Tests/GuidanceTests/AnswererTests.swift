@@ -1478,6 +1478,15 @@ struct SpellingCorrectorTests {
         #expect(SpellingCorrector(knownWords: ["school": 1], undoublingWords: ["wife"]).correction(for: "wifi") == nil)
     }
 
+    /// A word spelt as it sounds ("definishun", three edits from "definition") is read as the
+    /// word its sound is written as.
+    @Test func readsAnEndingSpeltAsItSounds() {
+        let corrector = SpellingCorrector(knownWords: ["education": 4, "school": 9], englishWords: ["definition"])
+        #expect(corrector.correction(for: "definishun") == "definition")
+        #expect(corrector.correction(for: "educashon") == "education")
+        #expect(corrector.correction(for: "cushun") == nil)
+    }
+
     @Test func neverChangesTheFirstLetterButMaySwapTheFirstTwo() {
         let corrector = SpellingCorrector(knownWords: ["site": 9, "autism": 3, "school": 9, "which": 9])
         #expect(corrector.correction(for: "nite") == nil)

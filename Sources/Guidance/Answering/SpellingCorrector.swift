@@ -45,6 +45,7 @@ public struct SpellingCorrector: Sendable {
         if let restored = vowelRestoring(word) { return restored }
         if let completion = completion(of: word) { return completion }
         guard word.count >= 4 else { return nil }
+        if let respelled = phoneticRespelling(word) { return respelled }
         // Before the inflection check: "assesing" is "asses" + "ing" as well as "assessing"
         // with an "s" left out, and the slip is the likelier reading.
         if let undoubled = undoubling(word) { return undoubled }
@@ -104,6 +105,18 @@ public struct SpellingCorrector: Sendable {
         }
         return mostUsed(candidates, besides: englishWords)
     }
+
+    /// The known or real English word that `word` is when spelt as it sounds is spelt as
+    /// written: "definishun" is "definition", "educashon" is "education". Beyond one or two
+    /// edits, and the commonest way parents misspell the guidance's long words.
+    func phoneticRespelling(_ word: String) -> String? {
+        for (sound, spelling) in SpellingCorrector.soundSpellings where word.contains(sound) {
+            let respelled = word.replacing(sound, with: spelling)
+            if frequencies[respelled] != nil || englishWords.contains(respelled) { return respelled }
+        }
+        return nil
+    }
+    static let soundSpellings = [("shun", "tion"), ("shon", "tion"), ("shen", "tion"), ("chun", "tion")]
 
     /// The known word that `word` is with one letter of a doubled pair left out, the most used
     /// if several ("leter" → "letter").
