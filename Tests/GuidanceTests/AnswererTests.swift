@@ -127,11 +127,18 @@ struct AnswererTests {
         ("a mum at the school gate said parents aren't allowed to ask the council for an EHC assessment, the school has to", "only-school-can-request"),
         ("school put in an EHC needs assessment request to the council and never informed us, they say they needn't", "school-requests-without-telling-parents"),
         ("SSP belongs to the council so I have to go via the LA to get it changed?", "support-plan-owned-by-council"),
+        // Likening a thing to another ("same as an EHCP?") puts the likeness up to be checked.
+        ("we finally got a support plan for him, so if school doesn't deliver I can hold them to it legally, same as an EHCP?", "support-plan-binding"),
         ("he only has trouble with speech, and they say you need difficulties across the board for SEN support", "all-four-areas"),
         ("they leave my son behind in class with a TA when the rest go on trips, and the school says that's ok because he's on SEN support", "sen-kept-out-of-activities"),
     ])
     func reportedClaimsReachTheirOwnCard(question: String, card: String) throws {
         #expect(try answerer().answer(question).myth?.id == card)
+    }
+
+    /// Asking whether two things are the same asks; only a likeness stated is checked.
+    @Test func askingWhetherTwoThingsAreTheSameAsks() throws {
+        #expect(try answerer().answer("is a support plan the same as an EHCP?").kind == .answer)
     }
 
     /// Of two cards matching nearly as strongly, the one whose proof the question's own words

@@ -29,6 +29,9 @@ extension MythDetector {
         " fair enough", " that's fine", " is that ok", " that's normal", " that's standard", " that's how it works",
         " how it works", " presumably ", " i take it ", " i suppose ", " i gather ", " is she right", " is he right",
         " are they right", " am i right", " is that allowed",
+        // Likening one thing to another puts the likeness up to be confirmed: "so they have to
+        // deliver it all, same as an EHCP?"
+        " same as ", " as good as ", " just like an ", " just like a ",
     ]
 
     /// Openers of an open question ("who does the assessment, or is it only …?"): in such a
