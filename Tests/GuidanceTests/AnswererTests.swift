@@ -127,6 +127,7 @@ struct AnswererTests {
         ("a mum at the school gate said parents aren't allowed to ask the council for an EHC assessment, the school has to", "only-school-can-request"),
         ("school put in an EHC needs assessment request to the council and never informed us, they say they needn't", "school-requests-without-telling-parents"),
         ("SSP belongs to the council so I have to go via the LA to get it changed?", "support-plan-owned-by-council"),
+        ("I take it school just sets his SEN targets and I sign them off?", "parents-no-say-in-outcomes"),
         // Likening a thing to another ("same as an EHCP?") puts the likeness up to be checked.
         ("we finally got a support plan for him, so if school doesn't deliver I can hold them to it legally, same as an EHCP?", "support-plan-binding"),
         ("he only has trouble with speech, and they say you need difficulties across the board for SEN support", "all-four-areas"),
