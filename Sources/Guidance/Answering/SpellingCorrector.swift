@@ -11,7 +11,7 @@
 /// most; ties keep the first in alphabetical order, so the result is deterministic. Before that search, a word that
 /// misses one letter of a double in a known word is read as that word ("actualy" is "actually",
 /// not "actual"; "leter" is "letter", not "later"): dropping one of a double is the commonest
-/// slip.
+/// slip. A "-tion" ending written as it sounds ("definishun") is read as "-tion" first.
 public struct SpellingCorrector: Sendable {
     /// Known words and how often the corpus uses them.
     let frequencies: [String: Int]
@@ -106,9 +106,9 @@ public struct SpellingCorrector: Sendable {
         return mostUsed(candidates, besides: englishWords)
     }
 
-    /// The known or real English word that `word` is when spelt as it sounds is spelt as
-    /// written: "definishun" is "definition", "educashon" is "education". Beyond one or two
-    /// edits, and the commonest way parents misspell the guidance's long words.
+    /// The known or real English word `word` is when its ending is written as it sounds:
+    /// "definishun" is "definition", "educashon" is "education". Three edits away, beyond the
+    /// edit search, and a common way parents misspell the guidance's long words.
     func phoneticRespelling(_ word: String) -> String? {
         for (sound, spelling) in SpellingCorrector.soundSpellings where word.contains(sound) {
             let respelled = word.replacing(sound, with: spelling)
