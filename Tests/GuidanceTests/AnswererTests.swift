@@ -157,10 +157,10 @@ struct AnswererTests {
                 asksWhatOughtToHappen: false, asksYesOrNoAfterACondition: false, runnerUp: (next, runnerUpStrength))
         }
         let rank = ["b#1": 0, "a#1": 4]
-        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: rank).0.id == "next")
-        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: rank).1?.card.id == "best")
-        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.40), rank: rank).0.id == "best")
-        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: ["a#1": 0, "b#1": 4]).0.id == "best")
+        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: rank).card.id == "next")
+        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: rank).runnerUp?.card.id == "best")
+        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.40), rank: rank).card.id == "best")
+        #expect(Answerer.cardAnswering(match(runnerUpStrength: 0.59), rank: ["a#1": 0, "b#1": 4]).card.id == "best")
     }
 
     /// The no-further-funding card quotes Bexley's Element 3 passage among its first three.

@@ -22,16 +22,18 @@ extension Answerer {
     /// measured: 0.95 gains most hit@3, lower shares gain hit@1 and lose hit@3; docs/ANSWERS.md).
     static let cardSwapShare = 0.95
 
-    /// The card answering a myth question and the one matching next best: the next best
-    /// answers instead when it matches nearly as strongly (``cardSwapShare``) and the question
-    /// ranks one of its proofs above every proof of the best card.
-    static func cardAnswering(_ match: MythDetector.Match, rank: [String: Int]) -> (MythCard, (card: MythCard, strength: Double)?) {
-        guard let runnerUp = match.runnerUp, runnerUp.strength >= cardSwapShare * match.strength else {
-            return (match.card, match.runnerUp)
-        }
+    /// The card answering a myth question, how strongly it matches, and the card matching
+    /// next best: the next best answers instead when it matches nearly as strongly
+    /// (``cardSwapShare``) and the question ranks one of its proofs above every proof of the
+    /// best card.
+    static func cardAnswering(_ match: MythDetector.Match, rank: [String: Int])
+        -> (card: MythCard, strength: Double, runnerUp: (card: MythCard, strength: Double)?)
+    {
+        let kept = (match.card, match.strength, match.runnerUp)
+        guard let runnerUp = match.runnerUp, runnerUp.strength >= cardSwapShare * match.strength else { return kept }
         func firstProof(_ card: MythCard) -> Int { card.evidence.compactMap { rank[$0.passageID] }.min() ?? Int.max }
-        guard firstProof(runnerUp.card) < firstProof(match.card) else { return (match.card, match.runnerUp) }
-        return (runnerUp.card, (match.card, match.strength))
+        guard firstProof(runnerUp.card) < firstProof(match.card) else { return kept }
+        return (runnerUp.card, runnerUp.strength, (match.card, match.strength))
     }
 
     func mythAnswer(
@@ -39,13 +41,13 @@ extension Answerer {
         corrected: String?
     ) -> Answer {
         let rank = Dictionary(hits.enumerated().map { ($1.passageID, $0) }, uniquingKeysWith: { first, _ in first })
-        let (card, runnerUp) = Answerer.cardAnswering(match, rank: rank)
+        let (card, strength, runnerUp) = Answerer.cardAnswering(match, rank: rank)
         var citations: [Citation] = []
         for evidence in card.evidence {
             guard let ordinal = library.corpus.ordinal(ofPassage: evidence.passageID),
                 !citations.contains(where: { $0.passage.id == evidence.passageID })
             else { continue }
-            let score = hits.first(where: { $0.ordinal == ordinal })?.score ?? 0
+            let score = rank[evidence.passageID].map { hits[$0].score } ?? 0
             citations.append(citation(ordinal: ordinal, score: score))
         }
         // The card's proofs are quoted in the order the question's own words rank them, the
@@ -63,7 +65,7 @@ extension Answerer {
         // proof that the question ranks highest is quoted third when that card matches at
         // least ``runnerUpShare`` as strongly and the proof ranks above the card's own third
         // (measured: docs/ANSWERS.md).
-        if let runnerUp, runnerUp.strength >= Answerer.runnerUpShare * match.strength {
+        if let runnerUp, runnerUp.strength >= Answerer.runnerUpShare * strength {
             let firstTwo = Set(citations.prefix(2).map(\.passage.id))
             let third = citations.count > 2 ? rank[citations[2].passage.id] ?? Int.max : Int.max
             let proof = runnerUp.card.evidence.map(\.passageID).filter { !firstTwo.contains($0) }
@@ -79,7 +81,7 @@ extension Answerer {
         // misconception that another passage speaks to (measured: docs/ANSWERS.md). Only when
         // it answers clearly better than every proof (``bestPassageLead``): otherwise the
         // proofs answer the question as well, and a third proof is worth more than it.
-        let bestProofScore = citations.compactMap { proof in hits.first(where: { $0.passageID == proof.passage.id })?.score }.max() ?? 0
+        let bestProofScore = citations.compactMap { proof in rank[proof.passage.id].map { hits[$0].score } }.max() ?? 0
         if let best = hits.first, !citations.contains(where: { $0.passage.id == best.passageID }),
             best.score >= Answerer.bestPassageLead * bestProofScore
         {

@@ -110,13 +110,14 @@ public struct SpellingCorrector: Sendable {
     /// "definishun" is "definition", "educashon" is "education". Three edits away, beyond the
     /// edit search, and a common way parents misspell the guidance's long words.
     func phoneticRespelling(_ word: String) -> String? {
-        for (sound, spelling) in SpellingCorrector.soundSpellings where word.contains(sound) {
-            let respelled = word.replacing(sound, with: spelling)
-            if frequencies[respelled] != nil || englishWords.contains(respelled) { return respelled }
+        let candidates = SpellingCorrector.soundSpellings.filter { word.contains($0.sound) }.map {
+            word.replacing($0.sound, with: $0.spelling)
         }
-        return nil
+        return mostUsed(candidates, besides: englishWords)
     }
-    static let soundSpellings = [("shun", "tion"), ("shon", "tion"), ("shen", "tion"), ("chun", "tion")]
+    static let soundSpellings: [(sound: String, spelling: String)] = [
+        ("shun", "tion"), ("shon", "tion"), ("shen", "tion"), ("chun", "tion"),
+    ]
 
     /// The known word that `word` is with one letter of a doubled pair left out, the most used
     /// if several ("leter" → "letter").
