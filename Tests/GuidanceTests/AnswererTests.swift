@@ -125,6 +125,10 @@ struct AnswererTests {
         ("school told us they can't give my son any extra help until CAMHS diagnose him", "diagnosis-needed"),
         ("I've heard you can't go to the council for an ehc assesment yourself, the school has to do it", "only-school-can-request"),
         ("a mum at the school gate said parents aren't allowed to ask the council for an EHC assessment, the school has to", "only-school-can-request"),
+        // Told that a request must come from the school, that one from a parent is ignored, or
+        // that the school must agree first.
+        ("my neighbour reckons the LA bins any assessment request that doesn't come from the head, so there's no point me writing", "only-school-can-request"),
+        ("I'm not able to ask for an EHC needs assessment unless school agrees first, am I?", "only-school-can-request"),
         ("school put in an EHC needs assessment request to the council and never informed us, they say they needn't", "school-requests-without-telling-parents"),
         ("SSP belongs to the council so I have to go via the LA to get it changed?", "support-plan-owned-by-council"),
         ("I take it school just sets his SEN targets and I sign them off?", "parents-no-say-in-outcomes"),
@@ -364,6 +368,9 @@ struct AnswererTests {
         #expect(MythDetector.endsWithATag(" we don't really get a say in the outcomes do we "))
         #expect(!MythDetector.endsWithATag(" will they tell me before they do it "))
         #expect(!MythDetector.endsWithATag(" herts enf wat is it "))
+        // "am I?" and "couldn't they?" close a statement as "do we?" does.
+        #expect(MythDetector.endsWithATag(" i'm not able to ask for one unless school agrees first am i "))
+        #expect(MythDetector.endsWithATag(" the school could refuse couldn't they "))
     }
 
     /// A closing yes/no question asks on its own: the context's "can't" describes the child.
@@ -497,6 +504,17 @@ struct AnswererTests {
         #expect(MythDetector.opensWithAParagraph("Para 6.2: listening to concerns raised by pupils, not only parents"))
         #expect(MythDetector.opensWithAParagraph("CoP 6.49 - which staff need to know"))
         #expect(!MythDetector.opensWithAParagraph("the school says 6.45 doesn't apply to them"))
+        // "Under", "according to", "as per" lead into the paragraph as "para" does.
+        #expect(answerer.answer("According to CoP 6.2 does the SENCo have to be a qualified teacher?").kind == .answer)
+        #expect(MythDetector.opensWithAParagraph("Under para 6.2, must a school name a SENCo?"))
+    }
+
+    /// The SENCo-must-be-a-teacher card quotes Bexley's duty to designate a teacher as well as
+    /// the qualification.
+    @Test func theSENCoCardQuotesTheDutyToDesignateATeacher() throws {
+        let answer = try answerer().answer("our SENCo is the school's office manager and has never taught, I'm told any member of staff can be SENCo")
+        #expect(answer.myth?.id == "senco-need-not-be-teacher")
+        #expect(answer.citations.prefix(3).contains { $0.passage.id == "bexley-sen-support#finding-out-2" })
     }
 
     /// A last sentence asking what ought to happen asks about a duty: the context's reported

@@ -31,8 +31,9 @@ extension MythDetector {
 
     /// True when `text` opens by citing a Code of Practice paragraph ("Para 6.49: which staff
     /// need to be told …", "Code 6.23 - what should schools not assume …", "6.45 parents'
-    /// concerns"): a helpline worker asking what the Code says there. No read question so
-    /// opening rests on a misconception (317 ask), however its words ("assume", "only") read.
+    /// concerns", "Under para 6.2, …", "According to CoP 6.2 …"): a helpline worker asking what
+    /// the Code says there. No read question so opening rests on a misconception (317 ask),
+    /// however its words ("assume", "only") read.
     static func opensWithAParagraph(_ text: String) -> Bool {
         let words = text.lowercased().split { $0 == " " || $0 == ":" || $0 == "-" || $0 == "," || $0 == "(" }
         for word in words.prefix(4) {
@@ -41,7 +42,9 @@ extension MythDetector {
         }
         return false
     }
-    static let paragraphCiting: Set<Substring> = ["para", "paragraph", "code", "cop", "send", "the", "of", "practice", "sendcop"]
+    static let paragraphCiting: Set<Substring> = [
+        "para", "paragraph", "code", "cop", "send", "the", "of", "practice", "sendcop", "under", "in", "per", "as", "according", "to",
+    ]
 
     /// True when the question asks for a Code of Practice paragraph ("is there a Code para on
     /// this?", "which paragraph covers it?") or closes by citing one in brackets ("… listened

@@ -166,7 +166,8 @@ extension MythDetector {
     }
     static let tagVerbs: Set<Substring> = [
         "do", "don't", "does", "doesn't", "is", "isn't", "are", "aren't", "can", "can't", "will", "won't", "would",
-        "wouldn't", "should", "shouldn't", "have", "haven't", "has", "hasn't", "did", "didn't", "was", "wasn't",
+        "wouldn't", "should", "shouldn't", "have", "haven't", "has", "hasn't", "did", "didn't", "was", "wasn't", "am",
+        "could", "couldn't",
     ]
 
     /// True when the question sets one thing equal to another with "=" ("no diagnosis = no
