@@ -129,6 +129,8 @@ struct AnswererTests {
         // that the school must agree first.
         ("my neighbour reckons the LA bins any assessment request that doesn't come from the head, so there's no point me writing", "only-school-can-request"),
         ("I'm not able to ask for an EHC needs assessment unless school agrees first, am I?", "only-school-can-request"),
+        // "It's up to the teachers how …" tells whose choice it is: a statement.
+        ("it's up to the teachers how his support is run, parents don't really get any say over the targets", "parents-no-say-in-outcomes"),
         ("school put in an EHC needs assessment request to the council and never informed us, they say they needn't", "school-requests-without-telling-parents"),
         ("SSP belongs to the council so I have to go via the LA to get it changed?", "support-plan-owned-by-council"),
         ("I take it school just sets his SEN targets and I sign them off?", "parents-no-say-in-outcomes"),
@@ -361,6 +363,8 @@ struct AnswererTests {
         #expect(!MythDetector.asksWithAQuestionWord(words("parents get no say in what the targets are")))
         #expect(MythDetector.asksWithAQuestionWord(words("my son has a plan what are the targets")))
         #expect(!MythDetector.asksWithAQuestionWord(words("schools get money according to how many children are on the register")))
+        // Whose choice it is, told: "it's up to the school what …".
+        #expect(!MythDetector.asksWithAQuestionWord(words("it's up to the teachers how his support is run")))
         #expect(MythDetector.opensAQuestionInside(" sen support plan is it legally binding "))
         #expect(!MythDetector.opensAQuestionInside(" the sen support plan is legally binding "))
         #expect(MythDetector.opensAQuestionInside(" herts enf can fe colleges apply "))
@@ -1436,6 +1440,10 @@ struct AnswererTests {
         ] {
             #expect(answerer.answer(question).citations.first?.passage.id == passage, "\(question)")
         }
+        // Asking how the school tells whether help worked finds IPSEA's Review step among the
+        // first three.
+        let worked = answerer.answer("how can school tell whether his interventions actually worked")
+        #expect(worked.citations.prefix(3).contains { $0.passage.id == "ipsea-sen-support#what-is-sen-support-8" })
     }
 
     /// The passage quoted first is judged with more of its questions' words (ten, not six),

@@ -326,6 +326,10 @@ extension MythDetector {
             // "… any say in what the outcomes are": "what" and a determiner open the clause's
             // subject; a question puts its verb first ("what are the outcomes").
             if words[index] == "what", index + 1 < words.endIndex, determiners.contains(words[index + 1]) { return false }
+            // "it's up to the school what goes into his support": whose choice it is, told.
+            if (" " + words[max(words.startIndex, index - 4)..<index].joined(separator: " ") + " ").includes(" up to ") {
+                return false
+            }
             return !introducesAClause(words[(index + 1)...])
         }
     }
