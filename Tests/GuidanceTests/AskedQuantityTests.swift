@@ -23,6 +23,8 @@ struct AskedQuantityTests {
         ("is there a standard hourly rate councils pay for a 1:1 TA", .money),
         // The money word may come ten words after "how much".
         ("how much does an independent educational psychologist's report for autism normally cost", .money),
+        // The most or least of a sum.
+        ("what's the maximum top-up funding the council pays for one child", .money),
     ])
     func questionsAskingForANumberAreRead(question: String, quantity: AskedQuantity) {
         #expect(AskedQuantity.asked(in: question) == quantity)
@@ -38,6 +40,7 @@ struct AskedQuantityTests {
         "how much help can my daughter get",
         "from what age can a child have SEN support",
         "what does the SENCo do day to day?",
+        "what's the maximum help a school can give without an EHCP",
     ])
     func otherQuestionsAskForNoNumber(question: String) {
         #expect(AskedQuantity.asked(in: question) == nil)

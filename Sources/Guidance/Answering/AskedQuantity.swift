@@ -17,7 +17,8 @@ enum AskedQuantity: Equatable, Sendable {
     /// The kind of number `question` asks for, or nil when it asks for none. "How long",
     /// "how many weeks", "how much … cost", "by what date" must open a clause
     /// ("how does the council work out how much money the school gets" asks how, not how
-    /// much); "deadline", "closing date", "time limit" ask for a time wherever they stand.
+    /// much); "deadline", "closing date", "time limit" ask for a time wherever they stand, and
+    /// "the maximum" or "minimum" beside a word of money ("pays", "funding") for a sum.
     /// "How often" is answered in words ("termly", "at least once a year"), "how many
     /// children" counts something other than time or money, and "from what age" is answered
     /// by "some young children will have SEN": none of them is asked for here.
@@ -28,6 +29,12 @@ enum AskedQuantity: Equatable, Sendable {
             // "the hourly rate", "a weekly rate": a sum wherever it stands.
             for (position, word) in words.enumerated() where word == "rate" || word == "rates" {
                 if position > 0, ["hourly", "daily", "weekly", "annual", "yearly"].contains(words[position - 1]) { return .money }
+            }
+            // "the maximum Element 3 top-up the council pays": the most (or least) of a sum.
+            if words.contains(where: { $0 == "maximum" || $0 == "minimum" }),
+                words.contains(where: { moneyWords.contains($0) || $0 == "pays" || $0.hasPrefix("£") })
+            {
+                return .money
             }
             for (position, word) in words.enumerated() where word == "date" || word == "limit" || word == "limits" {
                 if position > 0, ["closing", "time", "what", "which"].contains(words[position - 1]) { return .time }
