@@ -513,6 +513,14 @@ struct AnswererTests {
         #expect(MythDetector.opensWithAParagraph("Under para 6.2, must a school name a SENCo?"))
     }
 
+    /// An abbreviation the guidance never writes but the domain vocabulary spells out ("SSP",
+    /// a SEN support plan) is something to judge, not a question with nothing in it.
+    @Test func anAbbreviationTheVocabularySpellsOutIsAnswered() throws {
+        let answer = try answerer().answer("whats an SSP?")
+        #expect(answer.kind == .answer)
+        #expect(answer.citations.prefix(3).contains { $0.passage.id.hasPrefix("barnardos-sen-support#support-plan") })
+    }
+
     /// The SENCo-must-be-a-teacher card quotes Bexley's duty to designate a teacher as well as
     /// the qualification.
     @Test func theSENCoCardQuotesTheDutyToDesignateATeacher() throws {

@@ -235,8 +235,13 @@ public struct Answerer: Sendable {
             namesUncoveredTopic = mentionsOnlyTheTopic(namedTopics, best, judgedTerms: query.judgedTerms, everyday: reading.everydayTerms)
         }
         let judged = query.judgedTerms
+        // A word the guidance never uses still names something it covers when the domain
+        // vocabulary spells it out in the guidance's words ("SSP" is a SEN support plan).
+        let spelledOut = Set(weighed.phrases.flatMap(\.terms))
         let nothingToJudge = judged.isEmpty
-            || judged.allSatisfy({ placeAndPublisherTerms.contains($0) || !library.index.contains(term: $0) })
+            || judged.allSatisfy({
+                placeAndPublisherTerms.contains($0) || (!library.index.contains(term: $0) && !spelledOut.contains($0))
+            })
         var notCovered = nothingToJudge || holdsTooLittle(weighed, [byCoverage.first, hits.first])
         // The passage quoted first is judged too, found as it is by the ways people ask for it
         // ("we've had a term of extra reading help and he hasn't improved. What's supposed to
