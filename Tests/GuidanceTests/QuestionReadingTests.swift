@@ -31,6 +31,16 @@ import Testing
         #expect(review.citations.prefix(3).contains { CycleStage.review.describes($0.passage) })
     }
 
+    /// "dose" is read as "does" where it is a verb, and left where it names an amount of a
+    /// medicine.
+    @Test func doseIsReadAsDoesOnlyWhereItIsAVerb() throws {
+        #expect(try reading("where dose the money for his TA come from").corrected == "where does the money for his TA come from")
+        #expect(try reading("what dose that mean for her").corrected == "what does that mean for her")
+        #expect(try reading("is a high dose of melatonin ok").corrected == "is a high dose of melatonin ok")
+        #expect(try reading("what dose should he take at night?").corrected == "what dose should he take at night?")
+        #expect(try reading("and which dose?").corrected == "and which dose?")
+    }
+
     /// A slip in an everyday word that the ways people ask for passages use ("aford",
     /// "somewere") is read as that word, so it counts with those questions rather than
     /// weighing as a word the guidance never uses; a guidance word still wins a tie ("blok" is

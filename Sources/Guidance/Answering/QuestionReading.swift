@@ -25,7 +25,11 @@ struct QuestionReading: Sendable {
         var output = ""
         var word = ""
         var corrections: [(String, String)] = []
+        var previousWord = ""
+        let characters = Array(question)
+        var position = 0
         func flushWord() {
+            defer { if !word.isEmpty { previousWord = word.lowercased() } }
             var trailing = ""
             while let last = word.last, last == "'" || last == "\u{2019}" {
                 trailing = String(last) + trailing
@@ -34,6 +38,16 @@ struct QuestionReading: Sendable {
             defer { output += trailing }
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
+            // "dose" is "does" typed with its letters swapped ("how dose the council decide"),
+            // except where it names an amount of a medicine ("what dose of melatonin").
+            if lower == "dose",
+                QuestionReading.readsAsDoes(previous: previousWord, next: QuestionReading.word(in: characters, from: position))
+            {
+                output += "does"
+                previousWord = lower
+                word = ""
+                return
+            }
             // A capital R is Reception ("Year R"), not text-speak for "are".
             if let meant = QuestionReading.shortForms[lower], word != "R" {
                 output += meant  // "arent" is "aren't", not a misspelt "parent"
@@ -53,7 +67,8 @@ struct QuestionReading: Sendable {
             }
             word = ""
         }
-        for character in question {
+        for (index, character) in characters.enumerated() {
+            position = index
             if character.isLetter || (character == "'" && !word.isEmpty) || (character == "\u{2019}" && !word.isEmpty) {
                 word.append(character)
             } else {
@@ -61,6 +76,7 @@ struct QuestionReading: Sendable {
                 output.append(character)
             }
         }
+        position = characters.count
         flushWord()
         self.corrected = output
         self.corrections = corrections
@@ -72,6 +88,35 @@ struct QuestionReading: Sendable {
         self.termPairs = Set(zip(terms, terms.dropFirst()).map(TermPair.init))
         self.everydayTerms = Set(tokens.filter(corrector.isRealWord).compactMap { analyzer.term(forToken: $0) })
         self.folded = QuestionReading.foldForCues(output)
+    }
+
+    /// Whether "dose" between `previous` and `next` (lowercased words; "" at a question's end
+    /// or before punctuation) is the verb "does": not after a word that makes it a noun ("a
+    /// safe dose", "the right dose") and not before one that follows the noun ("dose of",
+    /// "what dose should he have", "and what dose?").
+    static func readsAsDoes(previous: String, next: String) -> Bool {
+        !next.isEmpty && !doseNounLeads.contains(previous) && !doseNounFollowers.contains(next)
+    }
+    static let doseNounLeads: Set<String> = [
+        "a", "the", "safe", "right", "correct", "daily", "high", "low", "higher", "lower", "his", "her", "my", "their",
+        "your", "our", "this", "that", "same", "max", "maximum", "usual", "normal", "recommended", "starting", "big", "small",
+    ]
+    static let doseNounFollowers: Set<String> = [
+        "of", "for", "is", "was", "should", "would", "do", "does", "did", "can", "could", "will", "to", "and", "or", "in",
+        "at", "per", "a", "every",
+    ]
+
+    /// The word starting at or after `index` in `characters` past any spaces, lowercased; ""
+    /// when punctuation or the end comes first.
+    static func word(in characters: [Character], from index: Int) -> String {
+        var at = index
+        while at < characters.count, characters[at] == " " { at += 1 }
+        var found = ""
+        while at < characters.count, characters[at].isLetter || characters[at] == "'" {
+            found.append(characters[at])
+            at += 1
+        }
+        return found.lowercased()
     }
 
     /// Contractions typed without their apostrophe, which spelling correction would otherwise
