@@ -41,6 +41,16 @@ import Testing
         }
     }
 
+    /// A topic phrase in double quotes names its topic only as typed: "fined" turns a question
+    /// about fines for missed school away, and the "fine" of "is it fine …" is left alone.
+    @Test func aQuotedTopicPhraseIsMatchedAsTyped() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("might I be fined if my son keeps refusing to go in because of his anxiety?").kind == .none)
+        #expect(answerer.answer("is it fine if I ask the SENCo for a meeting about his support?").kind == .answer)
+        #expect(ScopeJudge.exactPhrase("\"fined\"") == "fined")
+        #expect(ScopeJudge.exactPhrase("fined") == nil)
+    }
+
     /// A child's age alone does not make a question about schooling or SEN: books and bikes
     /// for a 6 year old are not covered, while the same child in class is.
     @Test func aChildsAgeAloneDoesNotNameTheSubject() throws {

@@ -24,13 +24,33 @@ struct ScopeJudge: Sendable {
     /// list: a question's terms look up only the phrases that can start at them.
     let phrasesByFirstTerm: [String: [(place: Int, phrase: [String])]]
 
+    /// The topic phrases written in double quotes (``ScopeJudge/exactPhrase(_:)``), folded and
+    /// padded with spaces: matched as typed, whole words, not after analysis.
+    let exactPhrases: [String]
+
     init(topics: [[String]], index: InvertedIndex, analyzer: Analyzer) {
         self.index = index
         var byFirstTerm: [String: [(place: Int, phrase: [String])]] = [:]
-        for (place, phrase) in topics.joined().map(analyzer.terms).enumerated() {
+        let phrases = topics.joined()
+        for (place, phrase) in phrases.filter({ ScopeJudge.exactPhrase($0) == nil }).map(analyzer.terms).enumerated() {
             if let first = phrase.first { byFirstTerm[first, default: []].append((place, phrase)) }
         }
         self.phrasesByFirstTerm = byFirstTerm
+        self.exactPhrases = phrases.compactMap(ScopeJudge.exactPhrase).map { QuestionReading.foldForCues($0) }
+    }
+
+    /// The words of a topic phrase written in double quotes (`"fined"`), or nil. Analysis would
+    /// make "fined" the "fine" of "is that fine?": a quoted phrase names its topic only as
+    /// typed.
+    static func exactPhrase(_ phrase: String) -> String? {
+        guard phrase.count > 2, phrase.hasPrefix("\""), phrase.hasSuffix("\"") else { return nil }
+        return String(phrase.dropFirst().dropLast())
+    }
+
+    /// The quoted topic phrases `folded` (a question or passage folded by
+    /// ``QuestionReading/foldForCues(_:)``) holds as whole words.
+    func namedExactPhrases(inFolded folded: String) -> [String] {
+        exactPhrases.filter { folded.includes($0) }
     }
 
     /// Unless the best passage holds at least ``fullCoverage`` of the question, it must also
