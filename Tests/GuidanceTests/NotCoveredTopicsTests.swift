@@ -51,6 +51,18 @@ import Testing
         #expect(ScopeJudge.exactPhrase("fined") == nil)
     }
 
+    /// Asked for one service's phone number, the guidance answers only with that service's own
+    /// passage giving one: Cumbria's document gives none, so Barnardo's number is not offered
+    /// in its place; Barnardo's own is.
+    @Test func aNamedServicesPhoneNumberComesFromItsOwnDocument() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("can I have the telephone number for the Cumbria SEND information service?").kind == .none)
+        let barnardos = answerer.answer("what's Barnardo's SENDIASS phone number?")
+        #expect(barnardos.citations.first?.passage.id == "barnardos-sen-support#review-3")
+        #expect(Answerer.givesContactDetails("contact Barnardo’s SENDIASS on 07923 241142"))
+        #expect(!Answerer.givesContactDetails("Offering impartial information, advice and support (CoP 6.45)"))
+    }
+
     /// A child's age alone does not make a question about schooling or SEN: books and bikes
     /// for a 6 year old are not covered, while the same child in class is.
     @Test func aChildsAgeAloneDoesNotNameTheSubject() throws {

@@ -29,6 +29,9 @@ public struct Answerer: Sendable {
     /// this weekend") is not covered by it. The kinds of service a publisher is ("IASS",
     /// "Information, Advice and Support Service") are not names: the guidance describes them.
     let placeAndPublisherTerms: Set<String>
+    /// Each passage's document's place and publisher terms (of ``placeAndPublisherTerms``):
+    /// whose phone number or address a passage gives.
+    let passagePlaceTerms: [Set<String>]
     /// What a question must name to be about the guidance's subject at all.
     let subject: GuidanceSubject
     /// The passages about each stage of the assess-plan-do-review cycle, by ordinal.
@@ -95,6 +98,28 @@ public struct Answerer: Sendable {
         return String(publisher[..<open])
     }
 
+    /// Words asking for a way to contact a service.
+    static let contactWords = [
+        " phone ", " phone number", " telephone", " helpline number", " contact number", " contact details", " email address",
+        " number for ",
+    ]
+
+    /// Whether `text` gives a way to get in touch: an email or web address, or a phone number
+    /// (six digits or more, spaces aside).
+    static func givesContactDetails(_ text: String) -> Bool {
+        if text.contains("@") || text.contains("http") { return true }
+        var digits = 0
+        for character in text {
+            if character.isNumber {
+                digits += 1
+                if digits >= 6 { return true }
+            } else if character != " " {
+                digits = 0
+            }
+        }
+        return false
+    }
+
     /// Citations given by default.
     public static let defaultCitationCount = 3
 
@@ -116,9 +141,16 @@ public struct Answerer: Sendable {
         self.passageStrengths = library.corpus.passages.map(Citation.strength(of:))
         self.passageSentences = library.corpus.passages.map { SentenceSplitter.sentences($0.text) }
         self.passageSentenceTerms = passageSentences.map { sentences in sentences.map { Set(analyzer.terms($0)) } }
-        self.placeAndPublisherTerms = Set(
+        let placeTerms = Set(
             library.corpus.documents.flatMap { analyzer.terms($0.area + " " + Answerer.publisherName($0.publisher)) }
         ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS"))
+        self.placeAndPublisherTerms = placeTerms
+        let documentPlaceTerms = Dictionary(uniqueKeysWithValues: library.corpus.documents.map { document in
+            (document.id, Set(analyzer.terms(document.area + " " + Answerer.publisherName(document.publisher))).intersection(placeTerms))
+        })
+        self.passagePlaceTerms = library.corpus.passages.map { passage in
+            documentPlaceTerms[String(passage.id.prefix { $0 != "#" })] ?? []
+        }
         self.cyclePickingTerms = Set(analyzer.terms(CycleStage.pickingParts.joined(separator: " ") + " cycle"))
         self.stagePassages = Dictionary(uniqueKeysWithValues: CycleStage.allCases.map { stage in
             (stage, library.corpus.passages.indices.filter { stage.describes(library.corpus.passages[$0]) })
@@ -301,7 +333,18 @@ public struct Answerer: Sendable {
         let unstatedQuantity = AskedQuantity.asked(in: reading.corrected).map { quantity in
             ranked.first.map { !statesQuantity(quantity, ordinal: $0.ordinal, askedAbout: query.judgedTerms) } ?? true
         } ?? false
-        if namesUncoveredTopic || notCovered || unstatedQuantity {
+        // Asked for one service's phone number or address ("the Cumbria SENDIASS phone number"),
+        // the guidance answers only with a passage of that place's or publisher's own document
+        // that gives a number or address: another service's number would send the asker to the
+        // wrong helpline.
+        let namedPlaces = Set(reading.termsWithFiller).intersection(placeAndPublisherTerms)
+        let contactOfAnotherPlace =
+            !namedPlaces.isEmpty && Answerer.contactWords.contains { reading.folded.includes($0) }
+            && (ranked.first.map { first in
+                passagePlaceTerms[first.ordinal].isDisjoint(with: namedPlaces)
+                    || !Answerer.givesContactDetails(library.corpus.passages[first.ordinal].text)
+            } ?? true)
+        if namesUncoveredTopic || notCovered || unstatedQuantity || contactOfAnotherPlace {
             return notCoveredAnswer(question, suggestions: suggestions, corrected: corrected)
         }
         let citations = ranked.prefix(citationCount).map { citation(ordinal: $0.ordinal, score: $0.score) }
