@@ -47,6 +47,9 @@ import Testing
         let answerer = try answerer()
         #expect(answerer.answer("might I be fined if my son keeps refusing to go in because of his anxiety?").kind == .none)
         #expect(answerer.answer("is it fine if I ask the SENCo for a meeting about his support?").kind == .answer)
+        // "on her own", whose words are all stop words after "home", is matched as typed too.
+        #expect(answerer.answer("My daughter is 11 and has SEN - is it legal for her to be at home on her own after school?").kind == .none)
+        #expect(answerer.answer("is my daughter entitled to free school meals now she has SEN support?").kind == .none)
         #expect(ScopeJudge.exactPhrase("\"fined\"") == "fined")
         #expect(ScopeJudge.exactPhrase("fined") == nil)
     }

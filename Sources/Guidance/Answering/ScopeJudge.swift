@@ -50,7 +50,8 @@ struct ScopeJudge: Sendable {
     /// The quoted topic phrases `folded` (a question or passage folded by
     /// ``QuestionReading/foldForCues(_:)``) holds as whole words.
     func namedExactPhrases(inFolded folded: String) -> [String] {
-        exactPhrases.filter { folded.includes($0) }
+        let words = folded.replacing("?", with: " ")
+        return exactPhrases.filter { words.includes($0) }
     }
 
     /// Unless the best passage holds at least ``fullCoverage`` of the question, it must also
