@@ -314,6 +314,12 @@ struct AnswererTests {
     @Test func anOpenQuestionAsksUnlessItReportsAClaim() throws {
         let answerer = try answerer()
         #expect(answerer.answer("What's supposed to happen at a review if nothing has changed?").kind == .answer)
+        // A short phrase saying where in the cycle leads into the question word.
+        #expect(answerer.answer("in the assess part who is the senco supposed to work with").kind == .answer)
+        #expect(MythDetector.withoutLeadingPhrase(" at the review stage what should happen ") == " what should happen ")
+        #expect(MythDetector.withoutLeadingPhrase(" at school they said he can't ") == " at school they said he can't ")
+        // "CoP ref?" asks for the Code's paragraph.
+        #expect(answerer.answer("nursery setting - can they get specialists like an EP or SALT in to assess? CoP ref?").kind == .answer)
         let reported = answerer.answer("what do I do now the school says she can't have SEN support without a diagnosis?")
         #expect(reported.kind == .myth)
         #expect(reported.myth?.id == "diagnosis-needed")

@@ -60,6 +60,8 @@ extension MythDetector {
     static let paragraphRequests = [
         " which para", " what para", " is there a para", " is there a code para", " is there a cop para", " any para",
         " code para on", " para on this", " paragraph on this", " para about this", " paragraph about this",
+        // "… CoP ref?", "code reference please": the reference asked for in shorthand.
+        " cop ref", " code ref", " para ref", " paragraph ref", " cop reference", " code reference",
     ]
 
     static func reportsAClaim(_ folded: String) -> Bool {

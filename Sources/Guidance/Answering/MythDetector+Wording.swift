@@ -45,8 +45,21 @@ extension MythDetector {
     /// happen (``asksWhatOughtToHappen(_:)``).
     static func isOpenQuestion(_ folded: String) -> Bool {
         guard !opensWithAWhatClause(folded) else { return false }
-        return openQuestionOpeners.contains { $0 != " why " && folded.hasPrefix($0) } || asksWhatOughtToHappen(folded)
+        let question = withoutLeadingPhrase(folded)
+        return openQuestionOpeners.contains { $0 != " why " && question.hasPrefix($0) } || asksWhatOughtToHappen(folded)
     }
+
+    /// `folded` after a short phrase saying where or when that leads into a question word
+    /// ("at the assess stage who is the SENCo supposed to work with?" asks who), or as it is.
+    static func withoutLeadingPhrase(_ folded: String) -> String {
+        guard leadingPrepositions.contains(where: { folded.hasPrefix($0) }) else { return folded }
+        let words = folded.split(separator: " ")
+        for index in 1..<min(words.count, 6) where openQuestionOpeners.contains(" \(words[index]) ") && words[index] != "will" {
+            return " " + words[index...].joined(separator: " ") + " "
+        }
+        return folded
+    }
+    static let leadingPrepositions = [" at ", " in ", " on ", " during ", " after ", " before ", " for "]
 
     /// True when `folded` opens with a "what" clause that is the subject of a statement, with
     /// no question mark anywhere: "what parents think doesn't really count", "what I notice at
