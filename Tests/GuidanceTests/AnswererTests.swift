@@ -318,6 +318,10 @@ struct AnswererTests {
         #expect(answerer.answer("in the assess part who is the senco supposed to work with").kind == .answer)
         #expect(MythDetector.withoutLeadingPhrase(" at the review stage what should happen ") == " what should happen ")
         #expect(MythDetector.withoutLeadingPhrase(" at school they said he can't ") == " at school they said he can't ")
+        // "Why would …?" asks for a reason; "why can't …?" still takes its premise as given.
+        #expect(answerer.answer("why would school bother writing a support plan instead of just doing normal sen support").kind == .answer)
+        #expect(MythDetector.isOpenQuestion(" why would they do that instead "))
+        #expect(!MythDetector.isOpenQuestion(" why can't she have sen support "))
         // "CoP ref?" asks for the Code's paragraph.
         #expect(answerer.answer("nursery setting - can they get specialists like an EP or SALT in to assess? CoP ref?").kind == .answer)
         let reported = answerer.answer("what do I do now the school says she can't have SEN support without a diagnosis?")

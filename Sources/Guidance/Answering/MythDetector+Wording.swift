@@ -46,7 +46,10 @@ extension MythDetector {
     static func isOpenQuestion(_ folded: String) -> Bool {
         guard !opensWithAWhatClause(folded) else { return false }
         let question = withoutLeadingPhrase(folded)
+        // "Why would they do a support plan instead?" asks for a reason; "why can't …" and "why
+        // does she need …" take their premise as given.
         return openQuestionOpeners.contains { $0 != " why " && question.hasPrefix($0) } || asksWhatOughtToHappen(folded)
+            || reasonQuestionOpeners.contains { question.hasPrefix($0) }
     }
 
     /// `folded` after a short phrase saying where or when that leads into a question word
@@ -59,6 +62,7 @@ extension MythDetector {
         }
         return folded
     }
+    static let reasonQuestionOpeners = [" why would ", " why might ", " why should "]
     static let leadingPrepositions = [" at ", " in ", " on ", " during ", " after ", " before ", " for "]
 
     /// True when `folded` opens with a "what" clause that is the subject of a statement, with
