@@ -261,10 +261,12 @@ public struct Answerer: Sendable {
         let namedTopics = scope.namedTopics(in: query.phrasedTerms)
         let bestSequence = hits.first.map { passageSequences[$0.ordinal] } ?? []
         // One particular school's own policy, staff or numbers are not in the guidance either.
-        // A topic named by exact words ("fined") is uncovered unless the best passage says them.
-        let bestFolded = hits.first.map { QuestionReading.foldForCues(library.corpus.passages[$0.ordinal].text) } ?? ""
+        // A topic named by exact words ("fined") is uncovered unless the best passage says them
+        // (the passage is folded only when the question names one).
+        let exactTopics = scope.namedExactPhrases(inFolded: reading.folded)
+        let bestFolded = exactTopics.isEmpty ? "" : hits.first.map { QuestionReading.foldForCues(library.corpus.passages[$0.ordinal].text) } ?? ""
         var namesUncoveredTopic = namedTopics.contains { !bestSequence.containsSequence($0) }
-            || scope.namedExactPhrases(inFolded: reading.folded).contains { !bestFolded.includes($0) }
+            || exactTopics.contains { !bestFolded.includes($0) }
             || ParticularSchool.isNamed(in: reading.original, isStopword: analyzer.isStopword)
         if !namesUncoveredTopic, !namedTopics.isEmpty, let best = hits.first {
             namesUncoveredTopic = mentionsOnlyTheTopic(namedTopics, best, judgedTerms: query.judgedTerms, everyday: reading.everydayTerms)
