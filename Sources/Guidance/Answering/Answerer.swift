@@ -260,11 +260,11 @@ public struct Answerer: Sendable {
         // of the question, turns the question away (unless the rules below answer it).
         let namedTopics = scope.namedTopics(in: query.phrasedTerms)
         let bestSequence = hits.first.map { passageSequences[$0.ordinal] } ?? []
-        // One particular school's own policy, staff or numbers are not in the guidance either.
         // A topic named by exact words ("fined") is uncovered unless the best passage says them
         // (the passage is folded only when the question names one).
         let exactTopics = scope.namedExactPhrases(inFolded: reading.folded)
         let bestFolded = exactTopics.isEmpty ? "" : hits.first.map { QuestionReading.foldForCues(library.corpus.passages[$0.ordinal].text) } ?? ""
+        // One particular school's own policy, staff or numbers are not in the guidance either.
         var namesUncoveredTopic = namedTopics.contains { !bestSequence.containsSequence($0) }
             || exactTopics.contains { !bestFolded.includes($0) }
             || ParticularSchool.isNamed(in: reading.original, isStopword: analyzer.isStopword)

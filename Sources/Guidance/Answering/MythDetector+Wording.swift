@@ -57,6 +57,7 @@ extension MythDetector {
     static func withoutLeadingPhrase(_ folded: String) -> String {
         guard leadingPrepositions.contains(where: { folded.hasPrefix($0) }) else { return folded }
         let words = folded.split(separator: " ")
+        guard words.count > 1 else { return folded }
         for index in 1..<min(words.count, 6) where openQuestionOpeners.contains(" \(words[index]) ") && words[index] != "will" {
             return " " + words[index...].joined(separator: " ") + " "
         }
