@@ -1,8 +1,8 @@
 import SearchCore
 
 /// Judging whether the guidance covers a question: the "not covered" answer, and the tests
-/// a question's topic, its asked number and its closing question are put to (step 4 of
-/// docs/ANSWERS.md).
+/// a question's topic, its asked number, a named service's contact details and its closing
+/// question are put to (step 4 of docs/ANSWERS.md).
 extension Answerer {
     /// "Not covered", with the local IAS service and the services the guidance names.
     func notCoveredAnswer(_ question: String, suggestions: [String], corrected: String?) -> Answer {
@@ -21,6 +21,40 @@ extension Answerer {
         let topicTerms = Set(topics.joined())
         let rest = scope.weigh(judgedTerms.filter { !topicTerms.contains($0) }, everyday: everyday)
         return scope.coverage(rest, passageTerms: passageAndJudgedQuestionTerms[best.ordinal]) < ScopeJudge.minimumCoverageBesideATopic
+    }
+
+    /// Whether the question asks for one named service's phone number or address ("the
+    /// Cumbria SENDIASS phone number") and the passage quoted first is not that place's or
+    /// publisher's own, or gives no number or address: another service's number would send the
+    /// asker to the wrong helpline.
+    func lacksTheNamedServicesContact(_ reading: QuestionReading, quotedFirst: ScoredPassage?) -> Bool {
+        let namedPlaces = Set(reading.termsWithFiller).intersection(placeAndPublisherTerms)
+        guard !namedPlaces.isEmpty, Answerer.contactWords.contains(where: { reading.folded.includes($0) }) else { return false }
+        guard let first = quotedFirst else { return true }
+        return passagePlaceTerms[first.ordinal].isDisjoint(with: namedPlaces)
+            || !Answerer.givesContactDetails(library.corpus.passages[first.ordinal].text)
+    }
+
+    /// Words asking for a way to contact a service.
+    static let contactWords = [
+        " phone ", " phone number", " telephone", " helpline number", " contact number", " contact details", " email address",
+        " number for ",
+    ]
+
+    /// Whether `text` gives a way to get in touch: an email or web address, or a phone number
+    /// (six digits or more, spaces aside).
+    static func givesContactDetails(_ text: String) -> Bool {
+        if text.contains("@") || text.contains("http") { return true }
+        var digits = 0
+        for character in text {
+            if character.isNumber {
+                digits += 1
+                if digits >= 6 { return true }
+            } else if character != " " {
+                digits = 0
+            }
+        }
+        return false
     }
 
     /// Whether the passage at `ordinal` states a number of the kind asked for in a sentence

@@ -98,28 +98,6 @@ public struct Answerer: Sendable {
         return String(publisher[..<open])
     }
 
-    /// Words asking for a way to contact a service.
-    static let contactWords = [
-        " phone ", " phone number", " telephone", " helpline number", " contact number", " contact details", " email address",
-        " number for ",
-    ]
-
-    /// Whether `text` gives a way to get in touch: an email or web address, or a phone number
-    /// (six digits or more, spaces aside).
-    static func givesContactDetails(_ text: String) -> Bool {
-        if text.contains("@") || text.contains("http") { return true }
-        var digits = 0
-        for character in text {
-            if character.isNumber {
-                digits += 1
-                if digits >= 6 { return true }
-            } else if character != " " {
-                digits = 0
-            }
-        }
-        return false
-    }
-
     /// Citations given by default.
     public static let defaultCitationCount = 3
 
@@ -141,13 +119,11 @@ public struct Answerer: Sendable {
         self.passageStrengths = library.corpus.passages.map(Citation.strength(of:))
         self.passageSentences = library.corpus.passages.map { SentenceSplitter.sentences($0.text) }
         self.passageSentenceTerms = passageSentences.map { sentences in sentences.map { Set(analyzer.terms($0)) } }
-        let placeTerms = Set(
-            library.corpus.documents.flatMap { analyzer.terms($0.area + " " + Answerer.publisherName($0.publisher)) }
-        ).subtracting(analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS"))
-        self.placeAndPublisherTerms = placeTerms
+        let serviceWords = analyzer.terms("England SEND SEN Support Information Advice Service IASS SENDIASS")
         let documentPlaceTerms = Dictionary(uniqueKeysWithValues: library.corpus.documents.map { document in
-            (document.id, Set(analyzer.terms(document.area + " " + Answerer.publisherName(document.publisher))).intersection(placeTerms))
+            (document.id, Set(analyzer.terms(document.area + " " + Answerer.publisherName(document.publisher))).subtracting(serviceWords))
         })
+        self.placeAndPublisherTerms = documentPlaceTerms.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         self.passagePlaceTerms = library.corpus.passages.map { passage in
             documentPlaceTerms[String(passage.id.prefix { $0 != "#" })] ?? []
         }
@@ -335,17 +311,9 @@ public struct Answerer: Sendable {
         let unstatedQuantity = AskedQuantity.asked(in: reading.corrected).map { quantity in
             ranked.first.map { !statesQuantity(quantity, ordinal: $0.ordinal, askedAbout: query.judgedTerms) } ?? true
         } ?? false
-        // Asked for one service's phone number or address ("the Cumbria SENDIASS phone number"),
-        // the guidance answers only with a passage of that place's or publisher's own document
-        // that gives a number or address: another service's number would send the asker to the
-        // wrong helpline.
-        let namedPlaces = Set(reading.termsWithFiller).intersection(placeAndPublisherTerms)
-        let contactOfAnotherPlace =
-            !namedPlaces.isEmpty && Answerer.contactWords.contains { reading.folded.includes($0) }
-            && (ranked.first.map { first in
-                passagePlaceTerms[first.ordinal].isDisjoint(with: namedPlaces)
-                    || !Answerer.givesContactDetails(library.corpus.passages[first.ordinal].text)
-            } ?? true)
+        // Asked for one service's phone number or address, the guidance answers only with that
+        // service's own passage giving one (``lacksTheNamedServicesContact(_:quotedFirst:)``).
+        let contactOfAnotherPlace = lacksTheNamedServicesContact(reading, quotedFirst: ranked.first)
         if namesUncoveredTopic || notCovered || unstatedQuantity || contactOfAnotherPlace {
             return notCoveredAnswer(question, suggestions: suggestions, corrected: corrected)
         }
