@@ -223,6 +223,17 @@ extension AnswererTests {
         ], by: answerer)
     }
 
+    /// Enforcing an EHC plan is beyond the guidance; enforcing a support plan is not, for the
+    /// guidance says a support plan does not bind the school.
+    @Test func enforcingAnEHCPlanIsNotCoveredButEnforcingASupportPlanIs() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("how do I enforce my daughter's EHCP?").kind == .none)
+        #expect(answerer.answer("can I enforce the support plan?").kind == .answer)
+        let likened = answerer.answer("is a support plan enforceable like an EHCP? school have dropped most of it")
+        #expect(likened.kind == .myth)
+        #expect(likened.myth?.id == "support-plan-binding")
+    }
+
     /// The guidance speaks of the SENCo's qualification, never of a teaching assistant's, and of needs,
     /// not of how conditions differ:
     /// asked what a TA must be qualified in, it is not covered; asked about the SENCo, it is.

@@ -24,6 +24,10 @@ extension AnswererTests {
     /// Asking whether two things are the same asks; only a likeness stated is checked.
     @Test func askingWhetherTwoThingsAreTheSameAsks() throws {
         #expect(try answerer().answer("is a support plan the same as an EHCP?").kind == .answer)
+        // Likening to an EHCP puts the likeness up; wanting one likens nothing.
+        #expect(MythDetector.likensToAnEHCP(" the ssp is statutory like an ehcp so they have to do it "))
+        #expect(!MythDetector.likensToAnEHCP(" we would like an ehcp for our daughter, who do we ask? "))
+        #expect(!MythDetector.likensToAnEHCP(" i'd like an ehcp for him "))
     }
 
     /// A yes/no question putting a misconception to the test is a myth; the same question

@@ -31,7 +31,7 @@ extension MythDetector {
         " how it works", " presumably ", " i take it ", " i suppose ", " i gather ", " is she right", " is he right",
         " are they right", " am i right", " is that allowed",
         // Likening one thing to another puts the likeness up to be confirmed: "so they have to
-        // deliver it all, same as an EHCP?"
+        // deliver it all, same as an EHCP?" (and ``likensToAnEHCP(_:)``).
         " same as ", " as good as ", " just like an ", " just like a ",
     ]
 
@@ -163,13 +163,27 @@ extension MythDetector {
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
         let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
-        if endsWithATag(folded) { return true }
+        if endsWithATag(folded) || likensToAnEHCP(folded) { return true }
         return presumptionCues.contains { cue in
             guard !openQuestion || cue != " only ", holds(cue, in: folded) else { return false }
             // "what are they?" asks; "… are they?" after a statement presumes.
             return !openQuestionOpeners.contains { folded.includes($0.dropLast() + cue) }
         }
     }
+
+    /// True when `folded` likens something to an EHC plan ("SEN supp plan legally enforceable
+    /// like an EHCP?", "SSP is statutory like an EHCP so …"): the likeness is put up to be
+    /// checked. Wanting one ("we'd like an EHCP for him", "would you like an EHCP") likens
+    /// nothing.
+    static func likensToAnEHCP(_ folded: String) -> Bool {
+        ehcpLikenings.contains { likening in
+            guard let range = folded.firstRange(of: likening) else { return false }
+            let before = folded[..<range.lowerBound].split(separator: " ").suffix(2)
+            return !before.contains { wantingWords.contains($0) || $0.hasSuffix("'d") }
+        }
+    }
+    static let ehcpLikenings = [" like an ehcp", " like an ehc plan", " like a ehcp"]
+    static let wantingWords: Set<Substring> = ["would", "id", "wed", "really", "to", "i", "we"]
 
     /// Whether `folded` asks for tips, ideas or the best way to do something.
     static func asksForAdvice(_ folded: String) -> Bool {
