@@ -223,6 +223,17 @@ extension AnswererTests {
         ], by: answerer)
     }
 
+    /// An everyday abbreviation ("UK") or compound ("tax code", "head lice") does not name the
+    /// guidance's subject, though "code" and "head" alone would.
+    @Test func everydayAbbreviationsAndCompoundsDoNotNameTheSubject() throws {
+        let answerer = try answerer()
+        expectNotCovered([
+            "when is the best time of year to sell a house in the UK",
+            "should I check my tax code when I change job",
+        ], by: answerer)
+        #expect(answerer.answer("what does the Code say about SEN support?").kind == .answer)
+    }
+
     /// Enforcing an EHC plan is beyond the guidance; enforcing a support plan is not, for the
     /// guidance says a support plan does not bind the school.
     @Test func enforcingAnEHCPlanIsNotCoveredButEnforcingASupportPlanIs() throws {

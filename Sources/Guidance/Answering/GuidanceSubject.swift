@@ -13,6 +13,9 @@ struct GuidanceSubject: Sendable {
     /// Phrases of two words or more from the domain vocabulary ("local offer", "graduated
     /// approach", "quiet room"), which name it though each word alone is everyday.
     let phrases: [[String]]
+    /// Everyday compounds whose second word is a subject word ("tax code", "head lice"),
+    /// analysed: that word names nothing the guidance is about there.
+    let everydayCompounds: Set<[String]>
 
     /// Words that name a child, a setting or its staff, or what the guidance is about ("help"
     /// and "review" among them: "how do I ask for help" is a parent's question here). Not words
@@ -31,6 +34,12 @@ struct GuidanceSubject: Sendable {
         endeavours mainstream inclusion support funding review reviews help
         """
 
+    /// Everyday compounds ending in a subject word.
+    static let everydayCompoundPhrases = [
+        "tax code", "post code", "dress code", "promo code", "discount code", "voucher code", "sort code", "area code",
+        "zip code", "QR code", "bar code", "cheat code", "head lice",
+    ]
+
     /// Words of time, which no phrase made of them alone makes about the guidance.
     static let timeWords = "time times year years term terms month months week weeks day days hour hours once often every"
 
@@ -42,6 +51,7 @@ struct GuidanceSubject: Sendable {
         for word in acronyms { terms.formUnion(analyzer.terms(word)) }
         terms.formUnion(places)
         self.terms = terms
+        self.everydayCompounds = Set(GuidanceSubject.everydayCompoundPhrases.map(analyzer.terms).filter { $0.count == 2 })
         // "times a year" is how often the guidance says something happens, but "best time of
         // year to plant bulbs" is not about the guidance: a phrase of words of time alone
         // does not name the subject.
@@ -71,9 +81,13 @@ struct GuidanceSubject: Sendable {
     /// "glasses" for "classes").
     func isNamed(in reading: QuestionReading) -> Bool {
         let questionTerms = reading.termsWithFiller
-        if questionTerms.contains(where: { terms.contains($0) || GuidanceSubject.isParagraphNumber($0) }) {
-            return true
+        let namingTerm = questionTerms.indices.contains { index in
+            let term = questionTerms[index]
+            if GuidanceSubject.isParagraphNumber(term) { return true }
+            guard terms.contains(term) else { return false }
+            return index == questionTerms.startIndex || !everydayCompounds.contains([questionTerms[index - 1], term])
         }
+        if namingTerm { return true }
         if phrases.contains(where: questionTerms.containsSequence) { return true }
         // A school year: "yr 8", "year 3". A child's age alone does not name it: "lunchbox ideas
         // for a fussy 6 year old" is not about schooling, though "my 6 year old" often opens a
@@ -82,7 +96,7 @@ struct GuidanceSubject: Sendable {
         where first == "year" && second.allSatisfy(\.isNumber) {
             return true
         }
-        if !GuidanceSubject.acronyms(in: reading.original).isEmpty { return true }
+        if !GuidanceSubject.acronyms(in: reading.original).subtracting(GuidanceSubject.everydayAcronyms).isEmpty { return true }
         let words = reading.original.lowercased().split { !$0.isLetter }.filter { $0.count >= 5 }
         return words.contains { word in
             let letters = Array(word)
@@ -92,6 +106,14 @@ struct GuidanceSubject: Sendable {
             }
         }
     }
+
+    /// Abbreviations of everyday life, not of schooling or needs ("plant strawberries in the
+    /// UK", "is my TV licence …", "MOT due"): typed in capitals, they name nothing the
+    /// guidance is about.
+    static let everydayAcronyms: Set<String> = [
+        "UK", "USA", "TV", "DIY", "MOT", "BBQ", "PC", "DVD", "VAT", "HMRC", "DVLA", "BBC", "EU", "OK", "PM", "AM", "ISA",
+        "PAYE", "WiFi", "WIFI", "ID", "PIN", "ATM", "GPS", "UTI", "BMI",
+    ]
 
     /// The subject words of five letters or more, as typed, for catching a misspelt one.
     static let spelledWords: [String] = subjectWords.split(whereSeparator: \.isWhitespace).map(String.init)
