@@ -205,6 +205,19 @@ extension AnswererTests {
         #expect(own.kind == .answer)
     }
 
+    /// A claim reported before a closing yes/no question ("I've been told … Is there nothing
+    /// we can do?") is put up as a claim reported before "shouldn't they …?" is; a closing
+    /// question offering a choice still asks.
+    @Test func aClaimReportedBeforeAYesOrNoQuestionIsPutUp() throws {
+        let answerer = try answerer()
+        let reported = answerer.answer(
+            "We're at our wits' end. I've been told the council only takes assessment requests from the school, not from parents. Is there nothing we can do?")
+        #expect(reported.kind == .myth)
+        #expect(reported.myth?.id == "only-school-can-request")
+        let choice = answerer.answer("We've been told he's now on SEN support. Is it the SENCo or his class teacher who plans his help?")
+        #expect(choice.kind == .answer)
+    }
+
     /// A claim the asker puts up to be checked ("I thought …", "the school says …") is a
     /// myth at a looser match than other presumptions.
     @Test func aClaimPutUpToBeCheckedNeedsALooserMatch() throws {

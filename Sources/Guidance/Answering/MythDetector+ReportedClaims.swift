@@ -8,7 +8,7 @@ extension MythDetector {
     /// Words reporting a claim someone made or the asker holds ("the school says", "I was
     /// told", "surely"): a presumption even inside an open question.
     static let claimReports = [
-        " says ", " said ", " saying ", " told me", " was told", " i heard", " i've heard", " apparently ", " assume", " surely ",
+        " says ", " said ", " saying ", " told me", " was told", " been told", " i heard", " i've heard", " apparently ", " assume", " surely ",
         " i take it ", " i gather ", " presumably ", " assuming ",
     ]
 

@@ -115,10 +115,15 @@ struct MythDetector: Sendable {
         // The context is what comes before the asked part: "supposed to" in "SENCo + class
         // teacher assessing his needs – are parents supposed to be part of that?" is the
         // question's, not a presumption of its context.
+        // So is a yes/no question closing some context ("I've been told parents can't ask the
+        // council themselves. Is there really nothing I can do?") unless it offers a choice
+        // ("Is it the SENCo or his teacher who …?").
         let asksWhatOught = asked != reading.folded && MythDetector.asksWhatOughtToHappen(asked)
-        let presumedInContext =
-            asksWhatOught && MythDetector.reportsAClaim(QuestionReading.context(of: reading.folded, before: asked))
         let polarAsked = MythDetector.polarOpeners.contains { asked.hasPrefix($0) }
+        let closesWithAYesOrNo = polarAsked && asked != reading.folded && !MythDetector.offersAlternative(asked)
+        let presumedInContext =
+            (asksWhatOught || closesWithAYesOrNo)
+            && MythDetector.reportsAClaim(QuestionReading.context(of: reading.folded, before: asked))
         // A request for tips or ideas ("my 3 year old won't sleep in her own bed, any tips?")
         // seeks advice: its "won't" describes; only a claim it reports is put up.
         let presumes =
