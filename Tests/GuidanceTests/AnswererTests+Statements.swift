@@ -16,6 +16,17 @@ extension AnswererTests {
         #expect(!MythDetector.equatesTwoThings("no diagnosis, no support for adhd"))
     }
 
+    /// A "when" clause leading into a statement closed by a tag states it; "when" followed
+    /// by a verb asks.
+    @Test func aWhenClauseBeforeATaggedStatementStates() throws {
+        let answer = try answerer().answer("when my daughter goes to college her sen support ends, doesn't it")
+        #expect(answer.kind == .myth)
+        #expect(answer.myth?.id == "no-support-at-college")
+        #expect(MythDetector.whenClauseEndsWithATag(" when he starts college the help stops doesn't it? "))
+        #expect(!MythDetector.whenClauseEndsWithATag(" when does the help stop does it? "))
+        #expect(!MythDetector.whenClauseEndsWithATag(" when he starts college what happens to his help? "))
+    }
+
     /// A statement typed with a question mark puts it up to be confirmed, like a yes/no
     /// question; keywords, inverted questions and open questions with a question mark do not.
     @Test func aStatementWithAQuestionMarkIsReadAsAYesNoQuestion() {

@@ -11,13 +11,27 @@ extension MythDetector {
     /// get a say in the outcomes, do we", "… he isn't really on SEN support at all is he"):
     /// an auxiliary verb and a pronoun closing a text that does not open as a question.
     static func endsWithATag(_ folded: String) -> Bool {
+        endsWithATagWord(folded) && !(openQuestionOpeners + polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) })
+            && !asksWithAQuestionWord(folded.split(separator: " ").map { $0.hasSuffix("?") ? $0.dropLast() : $0 })
+    }
+
+    /// True when `folded` closes with an auxiliary verb and a pronoun ("… doesn't it?"),
+    /// however it opens.
+    static func endsWithATagWord(_ folded: String) -> Bool {
         let words = folded.split(separator: " ").map { $0.hasSuffix("?") ? $0.dropLast() : $0 }
         guard words.count >= 4, let pronoun = words.last, pronounSubjects.contains(String(pronoun)) else { return false }
         let verb = words[words.count - 2]
         // "… before they do it" ends on a verb and its object, not a tag.
-        guard tagVerbs.contains(verb), !(pronoun == "it" && ["do", "does", "did"].contains(verb)) else { return false }
-        return !(openQuestionOpeners + polarOpeners + statementQuestionOpeners).contains(where: { folded.hasPrefix($0) })
-            && !asksWithAQuestionWord(words)
+        return tagVerbs.contains(verb) && !(pronoun == "it" && ["do", "does", "did"].contains(verb))
+    }
+
+    /// True when a "when" clause leads into a statement closed by a tag ("When he moves to
+    /// college his SEN support just stops, doesn't it?"): "when" says when, and the tag puts
+    /// the statement up. "When" followed by a verb ("when do they review it, do they?") asks.
+    static func whenClauseEndsWithATag(_ folded: String) -> Bool {
+        guard folded.hasPrefix(" when "), endsWithATagWord(folded) else { return false }
+        guard let second = folded.split(separator: " ").dropFirst().first else { return false }
+        return !tagVerbs.contains(second) && !questionVerbs.contains(second)
     }
     static let tagVerbs: Set<Substring> = [
         "do", "don't", "does", "doesn't", "is", "isn't", "are", "aren't", "can", "can't", "will", "won't", "would",

@@ -45,7 +45,7 @@ extension MythDetector {
     /// True when `folded` opens as an open question, other than "why", or asks what ought to
     /// happen (``asksWhatOughtToHappen(_:)``).
     static func isOpenQuestion(_ folded: String) -> Bool {
-        guard !opensWithAWhatClause(folded) else { return false }
+        guard !opensWithAWhatClause(folded), !whenClauseEndsWithATag(folded) else { return false }
         let question = withoutLeadingPhrase(folded)
         // "Why would they do a support plan instead?" asks for a reason; "why can't …" and "why
         // does she need …" take their premise as given.
@@ -163,7 +163,7 @@ extension MythDetector {
 
     static func hasPresumptionCue(_ folded: String) -> Bool {
         let openQuestion = openQuestionOpeners.contains { folded.hasPrefix($0) }
-        if endsWithATag(folded) || likensToAnEHCP(folded) { return true }
+        if endsWithATag(folded) || whenClauseEndsWithATag(folded) || likensToAnEHCP(folded) { return true }
         return presumptionCues.contains { cue in
             guard !openQuestion || cue != " only ", holds(cue, in: folded) else { return false }
             // "what are they?" asks; "… are they?" after a statement presumes.
