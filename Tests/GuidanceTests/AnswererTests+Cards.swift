@@ -93,6 +93,10 @@ extension AnswererTests {
         ("we finally got a support plan for him, so if school doesn't deliver I can hold them to it legally, same as an EHCP?", "support-plan-binding"),
         ("he only has trouble with speech, and they say you need difficulties across the board for SEN support", "all-four-areas"),
         ("they leave my son behind in class with a TA when the rest go on trips, and the school says that's ok because he's on SEN support", "sen-kept-out-of-activities"),
+        // Every child getting "6 grand"; whether a parent must go to the council to get SEN
+        // Support puts the council's part to the test.
+        ("every child with SEN gets 6 grand spent on them, that's the rule", "every-child-six-thousand"),
+        ("do i have to apply to the council to get my daughter put on sen support in her school", "council-runs-sen-support"),
     ])
     func reportedClaimsReachTheirOwnCard(question: String, card: String) throws {
         #expect(try answerer().answer(question).myth?.id == card)
