@@ -205,6 +205,18 @@ extension AnswererTests {
         #expect(own.kind == .answer)
     }
 
+    /// "Can't" before what a child or school does ("can't cope", "can't make the provision")
+    /// describes; before anything else ("can't have SEN support") it presumes.
+    @Test func cantBeforeWhatSomeoneDoesDescribes() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("council's duty to assess when a school can't make the provision a pupil needs").kind == .answer)
+        #expect(answerer.answer("my son has adhd and cant cope in assembly, can the council pay for a taxi to school").kind == .none)
+        #expect(!MythDetector.presumesAnInability(" she can't manage her buttons and can't hold a pencil "))
+        #expect(MythDetector.presumesAnInability(" she can't manage her buttons so she can't have sen support "))
+        #expect(MythDetector.presumesAnInability(" the school cannot give him a ta "))
+        #expect(!MythDetector.presumesAnInability(" he cant sit still "))
+    }
+
     /// A claim reported before a closing yes/no question ("I've been told … Is there nothing
     /// we can do?") is put up as a claim reported before "shouldn't they …?" is; a closing
     /// question offering a choice still asks.

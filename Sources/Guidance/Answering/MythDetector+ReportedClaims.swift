@@ -75,8 +75,30 @@ extension MythDetector {
     static func holds(_ cue: String, in folded: String) -> Bool {
         // A question mark ends a word as a space does: "… comes with it, surely?"
         guard folded.includes(cue) || (cue.hasSuffix(" ") && folded.includes(cue.dropLast() + "?")) else { return false }
+        if inabilityCues.contains(cue) { return presumesAnInability(folded) }
         return !speechCues.contains(cue) || reportsSpeech(folded)
     }
+
+    /// "Can't" says what a child cannot do ("she can't manage her buttons", "he can't sit
+    /// still") as often as what someone claims cannot happen ("he can't have SEN support"):
+    /// a cue only when some "can't" is not followed by a word of what children do.
+    static func presumesAnInability(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        return words.indices.contains { index in
+            guard inabilityWords.contains(words[index]) else { return false }
+            let next = index + 1
+            guard next < words.count else { return true }
+            return !childActivities.contains(String(words[next].filter(\.isLetter)))
+        }
+    }
+    static let inabilityCues: Set<String> = [" can't ", " cannot "]
+    static let inabilityWords: Set<Substring> = ["can't", "cannot", "cant"]
+    static let childActivities: Set<String> = [
+        "do", "manage", "read", "write", "cope", "sit", "eat", "open", "tie", "hold", "speak", "talk", "sleep", "focus",
+        "concentrate", "follow", "remember", "walk", "dress", "use", "cut", "catch", "settle", "keep", "stay", "understand",
+        "spell", "count", "put", "button", "stand", "wait", "make", "play", "join", "find", "sound", "pronounce",
+        "copy", "finish", "swallow", "chew", "run", "jump", "climb", "ride", "see", "hear", "stop",
+    ]
 
     /// The words by which a cue reports what someone said.
     static let speechCueWords = ["told", "said", "says", "saying"]
