@@ -205,6 +205,14 @@ extension AnswererTests {
         #expect(own.kind == .answer)
     }
 
+    /// The law "saying" something is what the guidance says, not a claim someone made, with
+    /// an adverb between ("which act really says …") or not.
+    @Test func whatTheLawSaysIsNoReportedClaim() throws {
+        #expect(try answerer().answer("which act really says schools have to provide SEN support").kind == .answer)
+        #expect(MythDetector.citesTheLaw(["the", "law", "actually", "says"], at: 3))
+        #expect(!MythDetector.citesTheLaw(["my", "friend", "actually", "says"], at: 3))
+    }
+
     /// "Can't" before what a child or school does ("can't cope", "can't make the provision")
     /// describes; before anything else ("can't have SEN support") it presumes.
     @Test func cantBeforeWhatSomeoneDoesDescribes() throws {

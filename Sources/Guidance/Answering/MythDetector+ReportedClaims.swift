@@ -133,8 +133,11 @@ extension MythDetector {
     /// the asker asks what the guidance says, not whether a claim someone made is true. A
     /// mother-in-law is a person.
     static func citesTheLaw(_ words: [Substring], at position: Int) -> Bool {
-        guard position > 0, lawWords.contains(words[position - 1]) else { return false }
-        return position < 2 || words[position - 2] != "in"
+        // An adverb may stand between: "what law actually says …".
+        var subject = position - 1
+        if subject > 0, words[subject].hasSuffix("ly") || words[subject] == "actualy" { subject -= 1 }
+        guard subject >= 0, lawWords.contains(words[subject]) else { return false }
+        return subject < 1 || words[subject - 1] != "in"
     }
     static let lawWords: Set<Substring> = ["law", "code", "cop", "act", "practice", "guidance", "legislation"]
 
