@@ -234,6 +234,14 @@ extension AnswererTests {
         #expect(answerer.answer("what does the Code say about SEN support?").kind == .answer)
     }
 
+    /// A topic phrase whose middle word analysis drops ("time off work") is matched as typed:
+    /// "at lunch time to work out what she finds hard" names no parent's work.
+    @Test func aTopicPhraseWithAStopWordIsMatchedAsTyped() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("would watching her at lunch time to work out what she finds hard count as part of her sen support").kind == .answer)
+        #expect(answerer.answer("can I get time off work to go to my daughter's SEN review?").kind == .none)
+    }
+
     /// Enforcing an EHC plan is beyond the guidance; enforcing a support plan is not, for the
     /// guidance says a support plan does not bind the school.
     @Test func enforcingAnEHCPlanIsNotCoveredButEnforcingASupportPlanIs() throws {
