@@ -93,6 +93,11 @@ extension AnswererTests {
         #expect(answer.myth?.id == card)
     }
 
+    @Test func aNounClauseOpenedByWhatStatesAClaim() throws {
+        let answer = try answerer().answer("Choosing what targets my daughter works on is for the staff to decide, parents don't have a say in it")
+        #expect(answer.myth?.id == "parents-no-say-in-outcomes")
+    }
+
     @Test func aQuestionWordInsideAStatementTellsRatherThanAsks() {
         func words(_ text: String) -> [Substring] { QuestionReading.foldForCues(text).split(separator: " ") }
         #expect(!MythDetector.asksWithAQuestionWord(words("the school decides what help she gets")))
@@ -102,6 +107,10 @@ extension AnswererTests {
         #expect(!MythDetector.asksWithAQuestionWord(words("parents get no say in what the targets are")))
         #expect(MythDetector.asksWithAQuestionWord(words("my son has a plan what are the targets")))
         #expect(!MythDetector.asksWithAQuestionWord(words("schools get money according to how many children are on the register")))
+        // "What" before a noun and a clause's subject tells ("choosing what targets my
+        // daughter works on is …"); before a verb and a preposition it asks.
+        #expect(!MythDetector.asksWithAQuestionWord(words("choosing what targets my daughter works on is for the staff")))
+        #expect(MythDetector.asksWithAQuestionWord(words("my son has a plan what happens at the review")))
         // Whose choice it is, told: "it's up to the school what …".
         #expect(!MythDetector.asksWithAQuestionWord(words("it's up to the teachers how his support is run")))
         #expect(MythDetector.opensAQuestionInside(" sen support plan is it legally binding "))

@@ -199,6 +199,7 @@ extension MythDetector {
             if (" " + words[max(words.startIndex, index - 4)..<index].joined(separator: " ") + " ").includes(" up to ") {
                 return false
             }
+            if words[index] == "what", whatOpensANounClause(words[(index + 1)...]) { return false }
             return !introducesAClause(words[(index + 1)...])
         }
     }
@@ -213,6 +214,17 @@ extension MythDetector {
         }
         return false
     }
+
+    /// True when "what" is followed by a noun and the subject of a clause ("deciding what
+    /// outcomes a child is working towards is …", "what targets my son has"): told, not asked.
+    /// "What happens at the review" puts its verb and a preposition first.
+    static func whatOpensANounClause(_ following: ArraySlice<Substring>) -> Bool {
+        let words = Array(following.prefix(3))
+        guard words.count >= 2, !questionVerbs.contains(words[0]), !modalVerbs.contains(String(words[0])), !isCommonVerb(words[0])
+        else { return false }
+        return determiners.contains(words[1]) || (words.count == 3 && determiners.contains(words[2]) && !prepositions.contains(words[1]))
+    }
+    static let prepositions: Set<Substring> = ["at", "in", "on", "to", "into", "for", "with", "about", "from", "by", "of"]
 
     /// True when "which" followed by `next` opens a relative clause ("which means", "which
     /// they") rather than asking ("which school").
