@@ -205,6 +205,19 @@ extension AnswererTests {
         #expect(own.kind == .answer)
     }
 
+    /// Nobody having said anything ("before anybody at school said a word") reports nothing;
+    /// a yes/no question offering two people ("is the SENCo or the class teacher in charge
+    /// of …") asks which, however long its close.
+    @Test func nothingSaidAndTwoPeopleOfferedPutUpNoClaim() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer(
+            "I spotted she was struggling with maths well before anybody at school said a word. Do I have to wait for them to bring it up, or can I raise it myself?"
+        ).kind == .answer)
+        #expect(answerer.answer("is the senco or the class teacher in charge of my sons sen work").kind == .answer)
+        #expect(MythDetector.asksWhichOfTwo(" is the senco or the class teacher in charge of planning his support and checking it works "))
+        #expect(!MythDetector.asksWhichOfTwo(" can the school or the council ask for an assessment for my daughter in year 3 "))
+    }
+
     /// The law "saying" something is what the guidance says, not a claim someone made, with
     /// an adverb between ("which act really says …") or not.
     @Test func whatTheLawSaysIsNoReportedClaim() throws {

@@ -124,7 +124,7 @@ extension MythDetector {
         }
     }
     static let speechNegators: Set<Substring> = [
-        "nobody", "noone", "no", "not", "never", "hasn't", "haven't", "hadn't", "didn't", "hasnt", "havent", "hadnt",
+        "nobody", "noone", "no", "not", "never", "anyone", "anybody", "hasn't", "haven't", "hadn't", "didn't", "hasnt", "havent", "hadnt",
         "didnt", "won't", "wont", "isn't", "aren't", "weren't", "wasn't",
     ]
 

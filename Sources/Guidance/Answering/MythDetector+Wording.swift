@@ -137,9 +137,13 @@ extension MythDetector {
         guard polarOpeners.contains(where: { folded.hasPrefix($0) }) else { return false }
         let words = folded.split(separator: " ")
         let cleft = words.count > 1 && words[1] == "it"
+        // "is the class teacher or the TA responsible for …": after "is" or "are", two noun
+        // phrases offered ask which, however long the rest.
+        let copula = words.first == "is" || words.first == "are"
         return words.indices.contains { index in
             guard words[index] == "or", index > 0, index + 1 < words.count else { return false }
             guard !isCount(words[index - 1]), !isCount(words[index + 1]) else { return false }
+            if copula, determiners.contains(words[index + 1]) { return true }
             // The words after "or" to the end of its question: "… the councils or the
             // schools? who owns it" closes its first question with the choice.
             let end = words[(index + 1)...].firstIndex { $0.hasSuffix("?") } ?? words.count - 1
