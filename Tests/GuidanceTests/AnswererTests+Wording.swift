@@ -205,6 +205,16 @@ extension AnswererTests {
         #expect(own.kind == .answer)
     }
 
+    /// What ought to have been said ("shouldn't someone have told me?") reports nothing.
+    @Test func whatShouldHaveBeenSaidReportsNothing() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer(
+            "A TA and the class teacher both work with my son and I don't know who's in charge of his help. Who should it be, and shouldn't someone have told me?"
+        ).kind == .answer)
+        #expect(!MythDetector.reportsSpeech(" surely they should have told me "))
+        #expect(MythDetector.reportsSpeech(" they have told me he is too young "))
+    }
+
     /// Nobody having said anything ("before anybody at school said a word") reports nothing;
     /// a yes/no question offering two people ("is the SENCo or the class teacher in charge
     /// of …") asks which, however long its close.

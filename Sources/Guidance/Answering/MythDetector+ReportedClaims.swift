@@ -120,9 +120,19 @@ extension MythDetector {
             // "which staff need to be told", "shouldn't they be told?": who ought to hear,
             // not what someone said ("I've been told" reports).
             if words[index] == "told", index > 0, words[index - 1] == "be" { return false }
+            // "shouldn't someone have told me?", "they should have said": what ought to have
+            // been said, not what was.
+            if index > 1, words[index - 1] == "have",
+                words[max(words.startIndex, index - 3)..<(index - 1)].contains(where: { hypotheticalModals.contains($0) })
+            {
+                return false
+            }
             return !words[max(words.startIndex, index - 3)..<index].contains { speechNegators.contains($0) }
         }
     }
+    static let hypotheticalModals: Set<Substring> = [
+        "should", "shouldn't", "shouldnt", "would", "wouldn't", "wouldnt", "could", "couldn't", "couldnt", "ought", "must",
+    ]
     static let speechNegators: Set<Substring> = [
         "nobody", "noone", "no", "not", "never", "anyone", "anybody", "hasn't", "haven't", "hadn't", "didn't", "hasnt", "havent", "hadnt",
         "didnt", "won't", "wont", "isn't", "aren't", "weren't", "wasn't",
