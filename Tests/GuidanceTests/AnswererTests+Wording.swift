@@ -21,6 +21,18 @@ extension AnswererTests {
         #expect(!MythDetector.asksWhatFollowsFromACondition(" if the school asks for an assessment do they have to tell me first "))
     }
 
+    /// A question weighing two answers ("… can they help assess, or only once there's an
+    /// EHCP?") presumes neither, though "only" is in it; a statement put up with a tag ("SEN
+    /// is only for children who can't read or do maths, isn't it?") still does.
+    @Test func aQuestionWeighingTwoAnswersPresumesNeither() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer("EP / physio input at SEN support - can they help assess, or only once there's an EHCP?").kind == .answer)
+        #expect(answerer.answer("SEN is only for children who can't read or do maths, isn't it?").kind == .myth)
+        #expect(MythDetector.asksBetweenAlternatives(" can colleges apply for it, or is it only schools? "))
+        #expect(!MythDetector.asksBetweenAlternatives(" sen is only for kids who can't read or do maths isn't it? "))
+        #expect(!MythDetector.asksBetweenAlternatives(" his class goes on a trip or does sports day without him "))
+    }
+
     /// Asking whether two things are the same asks; only a likeness stated is checked.
     @Test func askingWhetherTwoThingsAreTheSameAsks() throws {
         #expect(try answerer().answer("is a support plan the same as an EHCP?").kind == .answer)

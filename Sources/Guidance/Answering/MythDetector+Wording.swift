@@ -123,6 +123,18 @@ extension MythDetector {
 
     /// True for an alternative question ("Is the plan the council's, or is it the school's?"):
     /// it asks which, rather than putting one claim up to be confirmed.
+    /// True when `folded` is a question (a question mark closes it) offering a choice
+    /// (``offersAlternative(_:)``) with no tag asking to confirm a statement: "can colleges
+    /// apply, or is it schools only?" weighs two answers; "SEN is only for kids who can't read
+    /// or do maths, isn't it?" and a statement with "or" in it do not.
+    static func asksBetweenAlternatives(_ folded: String) -> Bool {
+        folded.includes("?") && !confirmingTags.contains { folded.includes($0) } && offersAlternative(folded)
+    }
+    static let confirmingTags = [
+        " isn't it", " isnt it", " right?", " innit", " is that right", " is that true", " am i right", " aren't they",
+        " don't they", " doesn't it", " yes?", " correct?", " i suppose", " surely ", " i assume",
+    ]
+
     static func offersAlternative(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return alternativeMarkers.contains { lowered.includes($0) } || asksWhichOfTwo(QuestionReading.foldForCues(text))

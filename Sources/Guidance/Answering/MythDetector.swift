@@ -126,8 +126,11 @@ struct MythDetector: Sendable {
             && MythDetector.reportsAClaim(QuestionReading.context(of: reading.folded, before: asked))
         // A request for tips or ideas ("my 3 year old won't sleep in her own bed, any tips?")
         // seeks advice: its "won't" describes; only a claim it reports is put up.
+        // A question offering a choice ("can colleges apply for it, or is it schools
+        // only?", "does that count as SEN or is it just medical?") weighs the two; only a
+        // claim it reports is put up.
         let presumes =
-            openAsked || polarAsked || MythDetector.asksForAdvice(asked)
+            openAsked || polarAsked || MythDetector.asksForAdvice(asked) || MythDetector.asksBetweenAlternatives(asked)
             ? MythDetector.reportsAClaim(asked) || (polarAsked && MythDetector.presumedNegations.contains { asked.includes($0) })
             : MythDetector.hasPresumptionCue(asked) || MythDetector.isStatement(asked, analyzer: analyzer)
         // Words putting a claim up to be checked ("is it true", "the school says", "I was
