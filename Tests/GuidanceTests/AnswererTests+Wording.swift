@@ -248,6 +248,13 @@ extension AnswererTests {
         #expect(!MythDetector.citesTheLaw(["my", "friend", "actually", "says"], at: 3))
     }
 
+    /// What a document says ("my son's plan says SMART targets") is no claim someone made.
+    @Test func whatADocumentSaysIsNoReportedClaim() throws {
+        #expect(try answerer().answer("my sons plan says smart targets wot does that mean").kind == .answer)
+        #expect(!MythDetector.reportsSpeech(" his plan says smart targets "))
+        #expect(MythDetector.reportsSpeech(" his teacher says smart targets are optional "))
+    }
+
     /// "Can't" before what a child or school does ("can't cope", "can't make the provision")
     /// describes; before anything else ("can't have SEN support") it presumes.
     @Test func cantBeforeWhatSomeoneDoesDescribes() throws {

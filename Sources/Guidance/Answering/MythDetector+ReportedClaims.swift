@@ -149,7 +149,11 @@ extension MythDetector {
         guard subject >= 0, lawWords.contains(words[subject]) else { return false }
         return subject < 1 || words[subject - 1] != "in"
     }
-    static let lawWords: Set<Substring> = ["law", "code", "cop", "act", "practice", "guidance", "legislation"]
+    /// The law, the Code, and a document saying what it says ("his plan says SMART targets"):
+    /// what a document holds is no claim someone made.
+    static let lawWords: Set<Substring> = [
+        "law", "code", "cop", "act", "practice", "guidance", "legislation", "plan", "report", "letter", "leaflet", "website",
+    ]
 
     /// True when "said" closes a "what …" of a few words ("will I be told what they said?",
     /// "what the physio and the ed psych said after the visit"): the asker asks what was
