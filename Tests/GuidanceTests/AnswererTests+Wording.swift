@@ -248,6 +248,17 @@ extension AnswererTests {
         #expect(!MythDetector.citesTheLaw(["my", "friend", "actually", "says"], at: 3))
     }
 
+    /// Told that the school cannot afford a child's help and asking where more money can be
+    /// found, the asker presumes nothing: the guidance answers where further funding comes from.
+    @Test func askingForMoneyBeyondTheBudgetPresumesNothing() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer(
+            "The head says they can't afford the one-to-one my daughter needs. Can the school get more money from the council for her?"
+        ).kind == .answer)
+        #expect(answerer.answer("nursery says they would help him more but they cant afford it, is there any extra money they can apply for").kind == .answer)
+        #expect(!MythDetector.asksForMoneyBeyondTheBudget(" the sen money has run out so he can't have any more help until april "))
+    }
+
     /// What a document says ("my son's plan says SMART targets") is no claim someone made.
     @Test func whatADocumentSaysIsNoReportedClaim() throws {
         #expect(try answerer().answer("my sons plan says smart targets wot does that mean").kind == .answer)

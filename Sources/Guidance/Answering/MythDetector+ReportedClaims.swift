@@ -21,6 +21,27 @@ extension MythDetector {
     static func reportsTheSchoolPaying(_ folded: String) -> Bool {
         schoolPaysReports.contains { folded.includes($0) }
     }
+    /// True when `folded` tells that the school cannot afford what a child needs ("the head
+    /// says they simply can't afford any more") and asks whether more money can be found ("is
+    /// there an extra pot of money they could apply to?", "can an academy go to the council for
+    /// extra money?"): the guidance answers where further funding comes from, and the asker
+    /// presumes nothing about it. "… so he can't get any more help until April" asks nothing.
+    static func asksForMoneyBeyondTheBudget(_ folded: String) -> Bool {
+        guard affordabilityReports.contains(where: { folded.includes($0) }), moneySought.contains(where: { folded.includes($0) })
+        else { return false }
+        return folded.includes("?") || fundingQuestionOpeners.contains { folded.includes($0) }
+    }
+    static let affordabilityReports = [
+        " can't afford", " cannot afford", " cant afford", " can not afford", " not enough in the budget", " doesn't stretch",
+        " doesnt stretch", " costs far more", " costs more than", " more than they can afford", " run out of", " ran out of",
+        " used up", " used all their", " all used up", " can't fund", " cannot fund",
+    ]
+    static let moneySought = [
+        " extra money", " more money", " any money", " extra funding", " more funding", " further funding", " pot of money",
+        " extra pot", " money from", " money off", " anywhere else", " top up", " top-up", " additional funding",
+    ]
+    static let fundingQuestionOpeners = [" is there ", " are there ", " can they ", " can the school ", " could they ", " where can "]
+
     static let schoolPaysReports = [
         " they have to pay", " they'd have to pay", " they would have to pay", " they had to pay", " they'll have to pay",
         " it has to pay", " it would have to pay", " school has to pay", " school have to pay", " school would have to pay",

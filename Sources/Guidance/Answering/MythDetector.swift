@@ -239,7 +239,8 @@ struct MythDetector: Sendable {
     func detect(_ reading: QuestionReading, bestPassageID: String? = nil, otherwiseNotCovered: Bool = false) -> Match? {
         // Checked before the cards are matched: a report that the school pays, a Code
         // paragraph cited first, or one asked for, puts up no card whatever the match.
-        guard !MythDetector.reportsTheSchoolPaying(reading.folded), !MythDetector.opensWithAParagraph(reading.corrected),
+        guard !MythDetector.reportsTheSchoolPaying(reading.folded), !MythDetector.asksForMoneyBeyondTheBudget(reading.folded),
+            !MythDetector.opensWithAParagraph(reading.corrected),
             !MythDetector.asksForAParagraph(reading.corrected, folded: reading.folded),
             let match = bestMatch(for: reading)
         else { return nil }
