@@ -52,6 +52,9 @@ extension AnswererTests {
         for question in [
             "the SENCo told me they'd have to pay for an ed psych out of their own budget. I thought the LA sent one for free?",
             "school keep saying the specialist teacher costs them money, surely that comes from the council?",
+            // Visits that "come out of their own budget", an EP that "would cost them".
+            "School says the ed psych visits come out of their own budget - is that right? I assumed the council paid for those",
+            "the head says an EP would cost them so there's a waiting list. doesn't the council send one for free?",
         ] {
             let answer = answerer.answer(question)
             #expect(answer.kind == .answer, "\(question)")
@@ -63,6 +66,8 @@ extension AnswererTests {
         #expect(MythDetector.reportsTheSchoolPaying(" the senco says our ep service is 'traded' so they can't get one in "))
         // A claim that the school will not have to pay is not such a report.
         #expect(!MythDetector.reportsTheSchoolPaying(" once he has an ehcp the school won't have to pay anything "))
+        // Everything coming out of the school's budget is a claim about funding, not a report.
+        #expect(!MythDetector.reportsTheSchoolPaying(" sch can't get any extra from the la everything has to come out of their own budget "))
     }
 
     /// Claims worded the way parents pass them on reach their own card, not a neighbouring

@@ -47,7 +47,9 @@ extension MythDetector {
         " it has to pay", " it would have to pay", " school has to pay", " school have to pay", " school would have to pay",
         " school had to pay", " school will have to pay", " they have to buy", " they'd have to buy", " school has to buy",
         " have to 'buy in", " costs them money", " cost them money", " costs the school money", " 'costs them", " traded", " 'traded",
-        " pay for it out of their own", " out of their own pot", " buy that in", " buy them in",
+        " pay for it out of their own", " out of their own pot", " buy that in", " buy them in", " it has to come out of their own",
+        " visits come out of their own", " visit comes out of their own", " would cost them", " has to be bought in",
+        " have to be bought in",
     ]
 
     /// True when `text` opens by citing a Code of Practice paragraph ("Para 6.49: which staff
