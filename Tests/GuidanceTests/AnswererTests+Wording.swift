@@ -257,6 +257,12 @@ extension AnswererTests {
         ).kind == .answer)
         #expect(answerer.answer("nursery says they would help him more but they cant afford it, is there any extra money they can apply for").kind == .answer)
         #expect(!MythDetector.asksForMoneyBeyondTheBudget(" the sen money has run out so he can't have any more help until april "))
+        // A budget used up, and what comes next.
+        #expect(answerer.answer(
+            "The school have said they've used up their whole SEN budget and can't give my daughter the extra adult help she needs. Does that mean we should think about an EHCP?"
+        ).kind == .answer)
+        // A sum to be "used up" first is the £6,000 misconception.
+        #expect(!MythDetector.asksForMoneyBeyondTheBudget(" the school has to have used up 6 000 before i can ask for an ehcp? "))
     }
 
     /// What a document says ("my son's plan says SMART targets") is no claim someone made.

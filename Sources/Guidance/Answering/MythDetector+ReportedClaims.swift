@@ -27,19 +27,26 @@ extension MythDetector {
     /// extra money?"): the guidance answers where further funding comes from, and the asker
     /// presumes nothing about it. "… so he can't get any more help until April" asks nothing.
     static func asksForMoneyBeyondTheBudget(_ folded: String) -> Bool {
-        guard affordabilityReports.contains(where: { folded.includes($0) }), moneySought.contains(where: { folded.includes($0) })
+        guard affordabilityReports.contains(where: { folded.includes($0) }), moneySought.contains(where: { folded.includes($0) }),
+            // A sum to be "used up" first is the £6,000 misconception, not a budget run dry.
+            !thresholdSums.contains(where: { folded.includes($0) })
         else { return false }
         return folded.includes("?") || fundingQuestionOpeners.contains { folded.includes($0) }
     }
     static let affordabilityReports = [
         " can't afford", " cannot afford", " cant afford", " can not afford", " not enough in the budget", " doesn't stretch",
         " doesnt stretch", " costs far more", " costs more than", " more than they can afford", " run out of", " ran out of",
-        " used up", " used all their", " all used up", " can't fund", " cannot fund",
+        " used up", " used all their", " all used up", " can't fund", " cannot fund", " it can afford",
+        " isnt enough in the budget", " isn't enough in the budget", " not enough money", " costs them far more",
+        " spent everything in their",
     ]
     static let moneySought = [
         " extra money", " more money", " any money", " extra funding", " more funding", " further funding", " pot of money",
         " extra pot", " money from", " money off", " anywhere else", " top up", " top-up", " additional funding",
+        // Or what comes next: "does that mean it's time to think about an EHC plan?"
+        " ehc plan", " ehcp", " what happens now", " what can we do", " what does that mean for",
     ]
+    static let thresholdSums = [" 6 000", " 6000", " 6k ", " six thousand", " six grand", " 6 grand"]
     static let fundingQuestionOpeners = [" is there ", " are there ", " can they ", " can the school ", " could they ", " where can "]
 
     static let schoolPaysReports = [
