@@ -234,6 +234,17 @@ extension AnswererTests {
         #expect(answerer.answer("what does the Code say about SEN support?").kind == .answer)
     }
 
+    /// Challenging an exclusion and moving to another council are beyond the guidance, however
+    /// the exclusion is named ("fixed-term") and whichever places the family moves between.
+    @Test func challengingAnExclusionAndMovingCouncilAreNotCovered() throws {
+        let answerer = try answerer()
+        #expect(answerer.answer(
+            "My daughter was given a fixed-term exclusion for behaviour linked to her autism. How do I get the exclusion overturned?"
+        ).kind == .none)
+        #expect(answerer.scope.namedExactPhrases(inFolded: QuestionReading.foldForCues("What happens to his EHCP if we move from Bexley to Surrey?")) == ["if we move"])
+        #expect(answerer.scope.namedExactPhrases(inFolded: QuestionReading.foldForCues("he's moving to a sixth form college")).isEmpty)
+    }
+
     /// A topic phrase whose middle word analysis drops ("time off work") is matched as typed:
     /// "at lunch time to work out what she finds hard" names no parent's work.
     @Test func aTopicPhraseWithAStopWordIsMatchedAsTyped() throws {
