@@ -245,6 +245,11 @@ extension AnswererTests {
         #expect(answerer.scope.namedExactPhrases(inFolded: QuestionReading.foldForCues("he's moving to a sixth form college")).isEmpty)
     }
 
+    /// How many hours or sessions of a therapy a child should get is not said by the guidance.
+    @Test func hoursOfTherapyAreNotCovered() throws {
+        #expect(try answerer().answer("how many sessions of speech therapy a week should my daughter get on sen support").kind == .none)
+    }
+
     /// A topic phrase whose middle word analysis drops ("time off work") is matched as typed:
     /// "at lunch time to work out what she finds hard" names no parent's work.
     @Test func aTopicPhraseWithAStopWordIsMatchedAsTyped() throws {
