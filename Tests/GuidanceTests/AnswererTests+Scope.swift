@@ -245,6 +245,17 @@ extension AnswererTests {
         #expect(answerer.scope.namedExactPhrases(inFolded: QuestionReading.foldForCues("he's moving to a sixth form college")).isEmpty)
     }
 
+    /// A closing question pointing back at a topic the context names ("… being bullied in
+    /// the playground. What does the law say the school must do about it?") asks about that
+    /// topic, and is not judged apart from it.
+    @Test func aClosingQuestionPointingBackKeepsTheContextsTopic() throws {
+        #expect(try answerer().answer(
+            "My daughter with SEN is being bullied in the playground. What does the law say the school must do about it?"
+        ).kind == .none)
+        #expect(Answerer.pointsBackToContext(" what must they do to stop it? "))
+        #expect(!Answerer.pointsBackToContext(" what should the school do next? "))
+    }
+
     /// How many hours or sessions of a therapy a child should get is not said by the guidance.
     @Test func hoursOfTherapyAreNotCovered() throws {
         #expect(try answerer().answer("how many sessions of speech therapy a week should my daughter get on sen support").kind == .none)

@@ -76,8 +76,17 @@ extension Answerer {
     /// aren't being met?" after detentions and refusing to go in). One that points back in
     /// few words ("is that legal?") has too few terms of its own (measured: docs/ANSWERS.md).
     func standsApartFromContext(_ reading: QuestionReading) -> Bool {
-        Set(reading.terms).count >= 3 && scope.outOfScopeTopic(question: reading.termsWithFiller, passageSequence: []) == nil
+        Set(reading.terms).count >= 3 && scope.outOfScopeTopic(question: reading.termsWithFiller, passageSequence: [])
+            == nil && !Answerer.pointsBackToContext(reading.folded)
     }
+
+    /// True when a closing question points back at what the context told ("… being bullied.
+    /// What is the school legally required to do to stop it?"): it asks about the context's
+    /// topic without naming it.
+    static func pointsBackToContext(_ folded: String) -> Bool {
+        backReferences.contains { folded.includes($0 + " ") || folded.includes($0 + "?") }
+    }
+    static let backReferences = [" stop it", " about it", " deal with it", " stop this", " stop that", " about this", " about that"]
 
     /// The clause after the last comma or dash of a question of one sentence, when it asks a
     /// question of three words or more about SEN after context that tells something: "my 5
