@@ -46,7 +46,7 @@ extension MythDetector {
         // Or what comes next: "does that mean it's time to think about an EHC plan?"
         " ehc plan", " ehcp", " what happens now", " what can we do", " what does that mean for",
     ]
-    static let thresholdSums = [" 6 000", " 6000", " 6k ", " six thousand", " six grand", " 6 grand"]
+    static let thresholdSums = [" 6 000", " 6000", " 6k", " six thousand", " six grand", " 6 grand"]
     static let fundingQuestionOpeners = [" is there ", " are there ", " can they ", " can the school ", " could they ", " where can "]
 
     static let schoolPaysReports = [

@@ -121,8 +121,6 @@ extension MythDetector {
     static let pronounSubjects: Set<String> = ["i", "we", "they", "he", "she", "you", "there", "it"]
     static let modalSubjects = pronounSubjects.union(["the", "my", "our", "his", "her", "their", "school", "schools", "senco"])
 
-    /// True for an alternative question ("Is the plan the council's, or is it the school's?"):
-    /// it asks which, rather than putting one claim up to be confirmed.
     /// True when `folded` is a question (a question mark closes it) offering a choice
     /// (``offersAlternative(_:)``) with no tag asking to confirm a statement: "can colleges
     /// apply, or is it schools only?" weighs two answers; "SEN is only for kids who can't read
@@ -135,6 +133,8 @@ extension MythDetector {
         " don't they", " doesn't it", " yes?", " correct?", " i suppose", " surely ", " i assume",
     ]
 
+    /// True for an alternative question ("Is the plan the council's, or is it the school's?"):
+    /// it asks which, rather than putting one claim up to be confirmed.
     static func offersAlternative(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return alternativeMarkers.contains { lowered.includes($0) } || asksWhichOfTwo(QuestionReading.foldForCues(text))

@@ -237,8 +237,9 @@ struct MythDetector: Sendable {
     /// passage that answers the question best, if any; `otherwiseNotCovered` tells that the
     /// scope judge finds the guidance holds too little of the question.
     func detect(_ reading: QuestionReading, bestPassageID: String? = nil, otherwiseNotCovered: Bool = false) -> Match? {
-        // Checked before the cards are matched: a report that the school pays, a Code
-        // paragraph cited first, or one asked for, puts up no card whatever the match.
+        // Checked before the cards are matched: a report that the school pays, a question
+        // asking for money beyond a budget run dry, a Code paragraph cited first, or one
+        // asked for, puts up no card whatever the match.
         guard !MythDetector.reportsTheSchoolPaying(reading.folded), !MythDetector.asksForMoneyBeyondTheBudget(reading.folded),
             !MythDetector.opensWithAParagraph(reading.corrected),
             !MythDetector.asksForAParagraph(reading.corrected, folded: reading.folded),
