@@ -253,6 +253,7 @@ extension AnswererTests {
             "My daughter with SEN is being bullied in the playground. What does the law say the school must do about it?"
         ).kind == .none)
         #expect(Answerer.pointsBackToContext(" what must they do to stop it? "))
+        #expect(!Answerer.pointsBackToContext(" can he stop itself from worrying "))
         #expect(!Answerer.pointsBackToContext(" what should the school do next? "))
     }
 

@@ -84,9 +84,11 @@ extension Answerer {
     /// What is the school legally required to do to stop it?"): it asks about the context's
     /// topic without naming it.
     static func pointsBackToContext(_ folded: String) -> Bool {
-        backReferences.contains { folded.includes($0 + " ") || folded.includes($0 + "?") }
+        backReferences.contains(where: folded.includesWords)
     }
-    static let backReferences = [" stop it", " about it", " deal with it", " stop this", " stop that", " about this", " about that"]
+    static let backReferences = [
+        " stop it ", " about it ", " deal with it ", " stop this ", " stop that ", " about this ", " about that ",
+    ]
 
     /// The clause after the last comma or dash of a question of one sentence, when it asks a
     /// question of three words or more about SEN after context that tells something: "my 5

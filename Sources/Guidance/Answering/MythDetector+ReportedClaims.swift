@@ -104,7 +104,7 @@ extension MythDetector {
     /// anything" and "school haven't said what she found" report nothing.
     static func holds(_ cue: String, in folded: String) -> Bool {
         // A question mark ends a word as a space does: "… comes with it, surely?"
-        guard folded.includes(cue) || (cue.hasSuffix(" ") && folded.includes(cue.dropLast() + "?")) else { return false }
+        guard folded.includesWords(cue) else { return false }
         if inabilityCues.contains(cue) { return presumesAnInability(folded) }
         return !speechCues.contains(cue) || reportsSpeech(folded)
     }

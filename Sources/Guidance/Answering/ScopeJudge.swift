@@ -50,8 +50,7 @@ struct ScopeJudge: Sendable {
     /// The quoted topic phrases `folded` (a question or passage folded by
     /// ``QuestionReading/foldForCues(_:)``) holds as whole words.
     func namedExactPhrases(inFolded folded: String) -> [String] {
-        let words = folded.replacing("?", with: " ")
-        return exactPhrases.filter { words.includes($0) }
+        exactPhrases.filter(folded.includesWords)
     }
 
     /// Unless the best passage holds at least ``fullCoverage`` of the question, it must also

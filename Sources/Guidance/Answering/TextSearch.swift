@@ -27,4 +27,11 @@ extension String {
             }
         }
     }
+
+    /// Whether `phrase`, written with a space before and after it (" stop it "), occurs in
+    /// this folded text (``QuestionReading/foldForCues(_:)``) as whole words, a question mark
+    /// ending its last word as a space does: " stop it " is in " what must they do to stop it? ".
+    func includesWords(_ phrase: String) -> Bool {
+        includes(phrase) || (phrase.hasSuffix(" ") && includes(phrase.dropLast() + "?"))
+    }
 }
