@@ -32,6 +32,25 @@ extension String {
     /// this folded text (``QuestionReading/foldForCues(_:)``) as whole words, a question mark
     /// ending its last word as a space does: " stop it " is in " what must they do to stop it? ".
     func includesWords(_ phrase: String) -> Bool {
-        includes(phrase) || (phrase.hasSuffix(" ") && includes(phrase.dropLast() + "?"))
+        guard phrase.hasSuffix(" ") else { return includes(phrase) }
+        var text = self
+        var phrase = phrase
+        return text.withUTF8 { text in
+            phrase.withUTF8 { phrase in
+                guard text.count >= phrase.count else { return false }
+                let last = phrase.count - 1
+                var start = 0
+                while start <= text.count - phrase.count {
+                    var offset = 0
+                    while offset < last, text[start + offset] == phrase[offset] { offset += 1 }
+                    // The closing space may be typed as a question mark.
+                    if offset == last, text[start + last] == UInt8(ascii: " ") || text[start + last] == UInt8(ascii: "?") {
+                        return true
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }
