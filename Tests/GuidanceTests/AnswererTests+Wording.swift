@@ -19,6 +19,10 @@ extension AnswererTests {
         #expect(!MythDetector.asksWhatFollowsFromACondition(" if the school applies for an assessment what paperwork do they send "))
         // "Do they have to …?" asks about a duty, not what follows.
         #expect(!MythDetector.asksWhatFollowsFromACondition(" if the school asks for an assessment do they have to tell me first "))
+        // The consequence may name who acts; a duty asked of them is still no consequence.
+        let named = answerer.answer("if school does a support plan for my son does the local authority give them extra money for him?")
+        #expect(named.myth?.id == "sen-support-brings-money")
+        #expect(!MythDetector.asksWhatFollowsFromACondition(" if the nursery asks for an assessment does the nursery have to tell me "))
     }
 
     /// A question weighing two answers ("… can they help assess, or only once there's an

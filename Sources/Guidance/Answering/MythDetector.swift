@@ -178,20 +178,26 @@ struct MythDetector: Sendable {
     ///
     /// "if the school applies for an assessment, what paperwork do they send?" asks an open
     /// question: a consequence question with a question word among the two words before it is
-    /// no yes/no. "… do they have to let me know?" asks about a duty, not a consequence.
+    /// no yes/no. "… do they have to let me know?" asks about a duty, not a consequence. The
+    /// consequence may name who acts ("if sch writes a plan for my DD does the LA give them
+    /// extra £?"); "… does the school have to tell me?" still asks about a duty.
     static func asksWhatFollowsFromACondition(_ folded: String) -> Bool {
         guard folded.hasPrefix(" if ") else { return false }
         return consequenceQuestions.contains { consequence in
             guard let found = folded.firstRange(of: consequence) else { return false }
             let leading = folded[..<found.lowerBound].split(separator: " ").suffix(2)
-            let following = folded[found.upperBound...]
-            return !leading.contains { questionWords.contains($0) } && !dutyWordings.contains { following.hasPrefix($0) }
+            let following = String(folded[found.upperBound...])
+            // A named subject ("the LA", "the local authority") comes before any duty wording.
+            let subjectWords = consequence.hasSuffix(" the ") ? 2 : 0
+            let duty = following.split(separator: " ").prefix(subjectWords + 3).joined(separator: " ") + " "
+            return !leading.contains { questionWords.contains($0) }
+                && !dutyWordings.contains { duty.hasPrefix($0) || (subjectWords > 0 && duty.includes(" " + $0)) }
         }
     }
-    static let dutyWordings = ["have to ", "need to ", "have got to ", "still have to "]
+    static let dutyWordings = ["have to ", "need to ", "have got to ", "still have to ", "has to ", "needs to ", "must "]
     static let consequenceQuestions = [
         " does that ", " will that ", " would that ", " does this ", " will this ", " would this ", " does it ", " will it ",
-        " would it ", " do they ", " will they ", " would they ",
+        " would it ", " do they ", " will they ", " would they ", " does the ", " will the ", " would the ",
     ]
 
     /// A presumption naming a not-covered topic (a waiting list, CAMHS, toilet training) is
