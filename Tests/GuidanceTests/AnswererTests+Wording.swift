@@ -25,6 +25,15 @@ extension AnswererTests {
         #expect(!MythDetector.asksWhatFollowsFromACondition(" if the nursery asks for an assessment does the nursery have to tell me "))
     }
 
+    /// "yeah?" closing a statement is a tag asking to confirm it, not "year" misspelt: the
+    /// everyday words added to Corpus/english-words.txt are never corrected.
+    @Test func yeahClosingAStatementAsksToConfirmIt() throws {
+        let answerer = try answerer()
+        let tagged = answerer.answer("if my daughter goes on sen support the LA sends the school extra money for her yeah?")
+        #expect(tagged.myth?.id == "sen-support-brings-money")
+        #expect(tagged.correctedQuestion == nil)
+    }
+
     /// A question weighing two answers ("… can they help assess, or only once there's an
     /// EHCP?") presumes neither, though "only" is in it; a statement put up with a tag ("SEN
     /// is only for children who can't read or do maths, isn't it?") still does.
