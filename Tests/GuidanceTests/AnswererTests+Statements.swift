@@ -48,6 +48,9 @@ extension AnswererTests {
             "the council pays for all of it once there's an EHCP.",
             // A sentence opening with "is" asks, after a sentence that tells.
             "My daughter still needs help with toileting at school. Is that something SEN support covers?",
+            // So does one opening with a question word, which folded reads as a relative clause.
+            "He has just started at an FE college and they don't seem to have a SENCo. Who is meant to assess what he needs?",
+            "She needs help getting changed for PE. Is helping her with that part of SEN support?",
         ]
         // Clauses end at commas and dashes, not at a hyphen inside a word.
         #expect(MythDetector.clauses(of: "assess-plan-do-review - is it done, or not") == ["assess-plan-do-review ", " is it done", " or not"])
@@ -57,6 +60,18 @@ extension AnswererTests {
         for text in not {
             #expect(!MythDetector.isDeclarativeQuestion(QuestionReading.foldForCues(text), text: text, analyzer: .english), "\(text)")
         }
+    }
+
+    /// A statement typed with a question mark needs a closer match to a card than a cued
+    /// statement, but not so close as a yes/no question: "the plan is the council's, so I ring
+    /// them?" states its claim as plainly as "right?" would. With "or" in it, it may offer a
+    /// choice ("paid for by the LA or out of the school's budget?") and is judged as a yes/no
+    /// question.
+    @Test func aStatementWithAQuestionMarkStatesItsClaim() throws {
+        let answerer = try answerer()
+        let stated = answerer.answer("the support plan is the council's not the school's, so I ring them if it needs changing?")
+        #expect(stated.myth?.id == "support-plan-owned-by-council")
+        #expect(MythDetector.declarativeMatch < MythDetector.polarMatch)
     }
 
     /// Myths put as a plain statement, confirmed by the card's own evidence ranking first, or

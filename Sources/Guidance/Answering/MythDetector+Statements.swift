@@ -91,6 +91,15 @@ extension MythDetector {
     static func clauseOpensAQuestion(_ text: String) -> Bool {
         // A sentence is a clause too: "She needs help with toileting. Is that something SEN
         // support covers?" asks.
+        // A sentence opening with a question word or a verb asks, whatever follows: "… they
+        // don't seem to have a SENCo. Who is meant to assess what he needs?", "… getting changed
+        // for PE. Is helping him with that part of SEN support?" (folded, the first reads as
+        // a relative clause).
+        let opensAsked = text.split(separator: ". ").contains { sentence in
+            let first = withoutOpeningConjunction(QuestionReading.foldForCues(String(sentence))).split(separator: " ").first
+            return first.map { questionWords.contains($0) || questionVerbs.contains($0) } ?? false
+        }
+        if opensAsked { return true }
         let sentences = text.split(separator: ". ").flatMap { clauses(of: String($0)) }
         return sentences.contains { clause in
             let words = withoutOpeningConjunction(QuestionReading.foldForCues(String(clause))).split(separator: " ")
