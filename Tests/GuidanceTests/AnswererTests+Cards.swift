@@ -17,6 +17,15 @@ extension AnswererTests {
         #expect(first.localArea == nil)
     }
 
+    /// The Local Offer is for every child with SEN or a disability, not only those with an EHC
+    /// plan: the card quotes the two local documents that say so.
+    @Test func theLocalOfferIsNotOnlyForEHCPs() throws {
+        let answer = try answerer().answer("my son isn't on an EHCP so there's no point me reading the local offer, is there?")
+        #expect(answer.myth?.id == "local-offer-only-ehcp")
+        #expect(answer.citations.prefix(3).contains { $0.passage.text.contains("for all children and young people with SEN or disabilities") })
+        #expect(answer.citations.first?.localArea != nil)
+    }
+
     /// A myth answer quotes the passage that answers best among its first three only when it
     /// answers clearly better than the card's proofs: a weak match on "entitled" (the budget
     /// per pupil) does not push the third proof about meeting three times a year out.
