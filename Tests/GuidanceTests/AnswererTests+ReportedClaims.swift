@@ -16,6 +16,14 @@ extension AnswererTests {
         #expect(MythDetector.reportsSpeech(" they have told me he is too young "))
     }
 
+    /// Asking to be told what was said ("do I get told wat they said?") reports nothing, however
+    /// "what" is typed.
+    @Test func askingToBeToldWhatWasSaidReportsNothing() {
+        #expect(!MythDetector.reportsSpeech(" when the speech therapist comes in do i get told wot she said "))
+        #expect(!MythDetector.reportsSpeech(" will we get told what the ep said "))
+        #expect(MythDetector.reportsSpeech(" the ep said he is too young "))
+    }
+
     /// Nobody having said anything ("before anybody at school said a word") reports nothing;
     /// a yes/no question offering two people ("is the SENCo or the class teacher in charge
     /// of …") asks which, however long its close.

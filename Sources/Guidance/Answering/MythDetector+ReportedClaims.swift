@@ -149,7 +149,8 @@ extension MythDetector {
             if closesAWhatQuestion(words, at: index) || citesTheLaw(words, at: index) { return false }
             // "which staff need to be told", "shouldn't they be told?": who ought to hear,
             // not what someone said ("I've been told" reports).
-            if words[index] == "told", index > 0, words[index - 1] == "be" { return false }
+            // So does "get told" ("do I get told what they said?").
+            if words[index] == "told", index > 0, words[index - 1] == "be" || words[index - 1] == "get" { return false }
             // "shouldn't someone have told me?", "they should have said": what ought to have
             // been said, not what was.
             if index > 1, words[index - 1] == "have",
@@ -201,8 +202,12 @@ extension MythDetector {
         let before = words[max(0, position - 7)..<position]
         // "… the SENCo said he is too young" reports: a clause follows what was said.
         let next = position + 1 < words.count ? String(words[position + 1]) : ""
-        return before.contains("what") && !before.contains(where: { $0.hasSuffix("?") }) && !clauseOpeningWords.contains(next)
+        return before.contains { whatSpellings.contains($0) } && !before.contains(where: { $0.hasSuffix("?") })
+            && !clauseOpeningWords.contains(next)
     }
+
+    /// "What" as parents type it.
+    static let whatSpellings: Set<Substring> = ["what", "wat", "wot"]
 
     /// Words that open what someone said ("said he is too young", "said that …", "said no").
     static let clauseOpeningWords = modalSubjects.union(["that", "no", "this"])
