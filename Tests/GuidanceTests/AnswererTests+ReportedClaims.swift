@@ -22,6 +22,9 @@ extension AnswererTests {
         #expect(!MythDetector.reportsSpeech(" when the speech therapist comes in do i get told wot she said "))
         #expect(!MythDetector.reportsSpeech(" will we get told what the ep said "))
         #expect(MythDetector.reportsSpeech(" the ep said he is too young "))
+        // Nobody having told, apostrophe or none, reports nothing either.
+        #expect(!MythDetector.reportsSpeech(" nobodys told me when they review it "))
+        #expect(!MythDetector.reportsSpeech(" nobody's told us anything "))
     }
 
     /// Nobody having said anything ("before anybody at school said a word") reports nothing;

@@ -165,7 +165,7 @@ extension MythDetector {
         "should", "shouldn't", "shouldnt", "would", "wouldn't", "wouldnt", "could", "couldn't", "couldnt", "ought", "must",
     ]
     static let speechNegators: Set<Substring> = [
-        "nobody", "noone", "no", "not", "never", "anyone", "anybody", "hasn't", "haven't", "hadn't", "didn't", "hasnt", "havent", "hadnt",
+        "nobody", "nobody's", "nobodys", "noone", "no", "not", "never", "anyone", "anybody", "hasn't", "haven't", "hadn't", "didn't", "hasnt", "havent", "hadnt",
         "didnt", "won't", "wont", "isn't", "aren't", "weren't", "wasn't",
     ]
 
