@@ -62,6 +62,14 @@ extension AnswererTests {
         }
     }
 
+    /// Asking whether two things are the same ("… is it the same as a support plan") asks about
+    /// the likeness; saying one is "the same as" the other puts it up.
+    @Test func askingWhetherTwoThingsAreTheSamePutsUpNoLikeness() {
+        #expect(MythDetector.asksWhetherTheSame(" they keep sayin iep n is it the same as a support plan "))
+        #expect(!MythDetector.holds(" same as ", in: " they keep sayin iep n is it the same as a support plan "))
+        #expect(MythDetector.holds(" same as ", in: " so school has to do all of it same as an ehcp? "))
+    }
+
     /// A statement typed with a question mark needs a closer match to a card than a cued
     /// statement, but not so close as a yes/no question: "the plan is the council's, so I ring
     /// them?" states its claim as plainly as "right?" would. With "or" in it, it may offer a

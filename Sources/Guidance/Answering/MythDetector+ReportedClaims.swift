@@ -106,8 +106,19 @@ extension MythDetector {
         // A question mark ends a word as a space does: "… comes with it, surely?"
         guard folded.includesWords(cue) else { return false }
         if inabilityCues.contains(cue) { return presumesAnInability(folded) }
+        if cue == " same as " { return !asksWhetherTheSame(folded) }
         return !speechCues.contains(cue) || reportsSpeech(folded)
     }
+
+    /// Whether `folded` asks whether two things are the same ("is that the same as a support
+    /// plan?", "n is it the same as an EHCP"): the likeness is asked about, not put up.
+    static func asksWhetherTheSame(_ folded: String) -> Bool {
+        sameAsQuestions.contains { folded.includes($0) }
+    }
+    static let sameAsQuestions = [
+        " is that the same as ", " is it the same as ", " is this the same as ", " are they the same as ",
+        " is that the same thing as ", " is it the same thing as ",
+    ]
 
     /// "Can't" says what a child cannot do ("she can't manage her buttons", "he can't sit
     /// still") as often as what someone claims cannot happen ("he can't have SEN support"):
