@@ -46,6 +46,18 @@ extension AnswererTests {
         #expect(!MythDetector.asksBetweenAlternatives(" his class goes on a trip or does sports day without him "))
     }
 
+    /// A closing yes/no question pointing back with "that" but offering a choice asks which:
+    /// the context's words ("instead") are not put up to be checked.
+    @Test func aClosingChoicePointingBackAsksWhich() {
+        let sentences = [
+            "Years ago my older girl had something called School Action Plus.",
+            "Her brother's school only ever mentions SEN Support instead.",
+            "Is that a different thing, or was the old one simply renamed?",
+        ]
+        #expect(MythDetector.finalYesNoQuestion(in: sentences) == sentences[2])
+        #expect(MythDetector.finalYesNoQuestion(in: Array(sentences.prefix(2)) + ["Is that the rule now?"]) == nil)
+    }
+
     /// Asking whether two things are the same asks; only a likeness stated is checked.
     @Test func askingWhetherTwoThingsAreTheSameAsks() throws {
         #expect(try answerer().answer("is a support plan the same as an EHCP?").kind == .answer)

@@ -117,8 +117,10 @@ extension MythDetector {
         guard sentences.count >= 2, let last = sentences.last else { return nil }
         let words = QuestionReading.foldForCues(last).split(separator: " ")
         guard let first = words.first, polarOpeners.contains(" \(first) ") else { return nil }
+        // One offering a choice ("… Is that something different, or did the old system just
+        // get replaced?") asks which, whatever it points back to.
         return asksAboutTheContext(words, context: QuestionReading.foldForCues(sentences.dropLast().joined(separator: " ")))
-            ? nil : last
+            && !offersAlternative(last) ? nil : last
     }
 
     /// Whether a closing yes/no question (its folded `words`) puts its `context` up to be
