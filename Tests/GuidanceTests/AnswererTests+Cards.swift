@@ -17,6 +17,14 @@ extension AnswererTests {
         #expect(first.localArea == nil)
     }
 
+    /// The £6,000 said as a sum to spend before asking for an assessment is the threshold
+    /// claim, not the claim that every child has £6,000 spent on them.
+    @Test func sixThousandBeforeAskingIsTheThresholdClaim() throws {
+        let answer = try answerer().answer("the school has to spend £6,000 before you can ask for an EHCP")
+        #expect(answer.myth?.id == "six-thousand-threshold")
+        #expect(answer.citations.first?.passage.id == "cumbria-send-support#what-support-13")
+    }
+
     /// The Local Offer is for every child with SEN or a disability, not only those with an EHC
     /// plan: the card quotes the two local documents that say so.
     @Test func theLocalOfferIsNotOnlyForEHCPs() throws {
