@@ -25,6 +25,14 @@ extension AnswererTests {
         #expect(answer.citations.first?.passage.id == "cumbria-send-support#what-support-13")
     }
 
+    /// Parents and their child should be involved in the review: a review held without them
+    /// is a misconception Bexley's and Barnardo's passages correct.
+    @Test func reviewsAreNotForStaffAlone() throws {
+        let answer = try answerer().answer("parents aren't allowed at the SEN support review are they, school just posts the new targets out")
+        #expect(answer.myth?.id == "reviews-without-parents")
+        #expect(answer.summary.contains("You and your child should be involved in the review"))
+    }
+
     /// The Local Offer is for every child with SEN or a disability, not only those with an EHC
     /// plan: the card quotes the two local documents that say so.
     @Test func theLocalOfferIsNotOnlyForEHCPs() throws {
