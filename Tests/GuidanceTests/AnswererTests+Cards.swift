@@ -33,6 +33,13 @@ extension AnswererTests {
         #expect(answer.summary.contains("You and your child should be involved in the review"))
     }
 
+    /// SEN Support is a cycle, not a one-off that ends at its review.
+    @Test func supportDoesNotEndAtTheReview() throws {
+        let answer = try answerer().answer("so the support stops once they've had the review meeting, it's a one-off thing isn't it")
+        #expect(answer.myth?.id == "support-ends-after-review")
+        #expect(answer.citations.prefix(2).contains { $0.passage.id == "ipsea-sen-support#what-is-sen-support-4" })
+    }
+
     /// The Local Offer is for every child with SEN or a disability, not only those with an EHC
     /// plan: the card quotes the two local documents that say so.
     @Test func theLocalOfferIsNotOnlyForEHCPs() throws {
