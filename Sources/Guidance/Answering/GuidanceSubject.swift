@@ -13,9 +13,11 @@ struct GuidanceSubject: Sendable {
     /// Phrases of two words or more from the domain vocabulary ("local offer", "graduated
     /// approach", "quiet room"), which name it though each word alone is everyday.
     let phrases: [[String]]
-    /// Everyday compounds whose second word is a subject word ("tax code", "head lice"),
+    /// Everyday compounds with a subject word in them ("tax code", "head lice", "school run"),
     /// analysed: that word names nothing the guidance is about there.
     let everydayCompounds: Set<[String]>
+    /// The analysed terms of ``personWords``.
+    let personTerms: Set<String>
 
     /// Words that name a child, a setting or its staff, or what the guidance is about ("help"
     /// and "review" among them: "how do I ask for help" is a parent's question here). Not words
@@ -34,10 +36,19 @@ struct GuidanceSubject: Sendable {
         endeavours mainstream inclusion support funding review reviews help
         """
 
-    /// Everyday compounds ending in a subject word.
+    /// Words that name who a question is about (a child, a parent), not what: "board games
+    /// for teenagers" and "cheap holidays with the kids" name a child and nothing the guidance
+    /// is about.
+    static let personWords = """
+        child children childs kid kids son sons daughter daughters boy boys girl girls toddler toddlers baby babies         teen teens teenager teenagers youngster youngsters young grandson granddaughter grandchild grandchildren         nephew niece stepson stepdaughter ds dd dc parent parents carer carers
+        """
+
+    /// Everyday compounds ending or beginning with a subject word.
     static let everydayCompoundPhrases = [
         "tax code", "post code", "dress code", "promo code", "discount code", "voucher code", "sort code", "area code",
         "zip code", "QR code", "bar code", "cheat code", "head lice",
+        // …and beginning with one: "the school run" is a drive, "school nights" a bedtime.
+        "school run", "school night", "school nights", "school uniform", "school shoes", "school holidays",
     ]
 
     /// Words of time, which no phrase made of them alone makes about the guidance.
@@ -51,6 +62,7 @@ struct GuidanceSubject: Sendable {
         for word in acronyms { terms.formUnion(analyzer.terms(word)) }
         terms.formUnion(places)
         self.terms = terms
+        self.personTerms = Set(analyzer.terms(GuidanceSubject.personWords))
         self.everydayCompounds = Set(GuidanceSubject.everydayCompoundPhrases.map(analyzer.terms).filter { $0.count == 2 })
         // "times a year" is how often the guidance says something happens, but "best time of
         // year to plant bulbs" is not about the guidance: a phrase of words of time alone
@@ -75,16 +87,27 @@ struct GuidanceSubject: Sendable {
         return found
     }
 
+    /// Whether the question names the subject only by naming a person (``personWords``): no
+    /// other subject word, phrase, paragraph, school year, capitalised abbreviation or
+    /// misspelt subject word.
+    func namesOnlyAPerson(in reading: QuestionReading) -> Bool {
+        let questionTerms = reading.termsWithFiller
+        let named = questionTerms.filter(terms.contains)
+        guard !named.isEmpty, named.allSatisfy(personTerms.contains) else { return false }
+        return isNamed(in: reading, besides: personTerms) == false
+    }
+
     /// Whether the question names the subject: one of ``terms`` or ``phrases`` among its terms
     /// (filler words kept), a Code of Practice paragraph ("6.45"), a school year, an
     /// abbreviation typed in capitals ("SA", "HNB"), or a subject word misspelt by one letter but begun alike ("daugter", "shcool"; not
     /// "glasses" for "classes").
-    func isNamed(in reading: QuestionReading) -> Bool {
+    func isNamed(in reading: QuestionReading, besides ignored: Set<String> = []) -> Bool {
         let questionTerms = reading.termsWithFiller
         let namingTerm = questionTerms.indices.contains { index in
             let term = questionTerms[index]
             if GuidanceSubject.isParagraphNumber(term) { return true }
-            guard terms.contains(term) else { return false }
+            guard terms.contains(term), !ignored.contains(term) else { return false }
+            if index + 1 < questionTerms.endIndex, everydayCompounds.contains([term, questionTerms[index + 1]]) { return false }
             return index == questionTerms.startIndex || !everydayCompounds.contains([questionTerms[index - 1], term])
         }
         if namingTerm { return true }
@@ -98,9 +121,12 @@ struct GuidanceSubject: Sendable {
         }
         if !GuidanceSubject.acronyms(in: reading.original).subtracting(GuidanceSubject.everydayAcronyms).isEmpty { return true }
         let words = reading.original.lowercased().split { !$0.isLetter }.filter { $0.count >= 5 }
+        // A subject word spelt right was judged above, with the compound it may stand in.
         return words.contains { word in
             let letters = Array(word)
+            guard !GuidanceSubject.spelledWordSet.contains(String(word)) else { return false }
             return GuidanceSubject.spelledWords.contains {
+                !ignored.isEmpty && GuidanceSubject.personWords.contains($0) ? false :
                 abs($0.count - letters.count) <= 1 && SpellingCorrector.startsAlike(letters, $0)
                     && SpellingCorrector.editDistance(letters, Array($0), limit: 1) <= 1
             }
@@ -118,6 +144,8 @@ struct GuidanceSubject: Sendable {
     /// The subject words of five letters or more, as typed, for catching a misspelt one.
     static let spelledWords: [String] = subjectWords.split(whereSeparator: \.isWhitespace).map(String.init)
         .filter { $0.count >= 5 }
+
+    static let spelledWordSet = Set(spelledWords)
 
     static func isParagraphNumber(_ term: String) -> Bool {
         let parts = term.split(separator: ".", omittingEmptySubsequences: false)
