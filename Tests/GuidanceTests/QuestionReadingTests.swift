@@ -115,6 +115,10 @@ import Testing
         #expect(asks("what kind of things would it include?"))
         #expect(asks("what does one contain"))
         #expect(asks("nobody says what's actually in it"))
+        // What ought to go in: "supposed to", "meant to" between the opener and the verb.
+        #expect(asks("what sort of things are supposed to be written in it?"))
+        #expect(asks("what are they meant to put in one"))
+        #expect(!asks("what are they supposed to do in class"))
         #expect(!asks("what is in place for him at the moment?"))
         #expect(!asks("what goes on at a review meeting?"))
         #expect(!asks("what happens if he doesn't go in to school?"))

@@ -16,8 +16,11 @@ enum AskedContents {
     /// Words that open the asking: "what …", "things …".
     static let askingWords: Set<String> = ["what", "what's", "whats", "things"]
     /// Words a question may put between the opener and the verb: "what sort of things
-    /// actually go in", "what exactly gets written".
-    static let insertedWords: Set<String> = ["sort", "kind", "of", "things", "actually", "exactly", "it", "one", "they"]
+    /// actually go in", "what exactly gets written", "what are they supposed to put in it".
+    static let insertedWords: Set<String> = [
+        "sort", "kind", "of", "things", "actually", "exactly", "it", "one", "they", "supposed", "meant", "to", "usually",
+        "normally",
+    ]
     static let auxiliaries: Set<String> = ["should", "will", "would", "does", "do", "gets", "get", "is", "are", "can", "must"]
     /// Verbs followed by "in" or "into": "what goes in", "what should be in", "what gets put in".
     static let placingVerbs: Set<String> = ["go", "goes", "be", "is", "are", "put"]
