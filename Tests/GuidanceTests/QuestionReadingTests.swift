@@ -124,6 +124,15 @@ import Testing
         #expect(!asks("what happens if he doesn't go in to school?"))
     }
 
+    /// What ought to be in another document is not answered by what a support plan records:
+    /// the list leads only when it is of the document the question names.
+    @Test func theContentsListLeadsOnlyForItsOwnDocument() throws {
+        let answer = try #require(RealGuidance.answerer).answer(
+            "where can I find the school's SEN information report and what is meant to be in it")
+        #expect(answer.citations.first?.passage.text.contains("SEN information report") == true)
+        #expect(!answer.citations.prefix(1).contains { $0.passage.text.contains("The SEN Support Plan can be used to record:") })
+    }
+
     /// "what goes in one?" is answered by the list of what a support plan records, though its
     /// own words ("goes", "one") say nothing a passage can match.
     @Test func theContentsOfASupportPlanAreQuoted() throws {

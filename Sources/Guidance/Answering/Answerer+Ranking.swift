@@ -88,8 +88,14 @@ extension Answerer {
         var reordered = rerankForQuoting(ranked, asked: asked, coverage: coverage, reading: reading)
         // "What sort of things will be written in it?" asks for a list of what a plan records:
         // a list introduced as recording something leads (``AskedContents``).
+        // The list must be of the document the question names, if it names one: "what's meant
+        // to be in the SEN information report" is not answered by what a support plan records.
         if AskedContents.isAsked(in: reading.folded), let contents = analyzer.term(forToken: AskedContents.contentsWord) {
-            reordered = leading(with: reordered.filter { listIntroductionTerms[$0.ordinal].contains(contents) }.map(\.ordinal), reordered)
+            let named = Set(reading.terms).intersection(documentTerms)
+            reordered = leading(
+                with: reordered.filter {
+                    listIntroductionTerms[$0.ordinal].contains(contents) && named.isSubset(of: listIntroductionTerms[$0.ordinal])
+                }.map(\.ordinal), reordered)
         }
         guard let stage = CycleStage.singledOut(in: reading.folded) else { return (reordered, asked) }
         return (leadingWithPassages(about: stage, reordered), asked)

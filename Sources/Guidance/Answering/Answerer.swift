@@ -24,6 +24,8 @@ public struct Answerer: Sendable {
     /// For a passage that is a list under a line of introduction ("The SEN Support Plan can be
     /// used to record:"), that line's terms; empty for other passages.
     let listIntroductionTerms: [Set<String>]
+    /// The analysed terms of ``AskedContents/documentWords``.
+    let documentTerms: Set<String>
     /// Terms of the documents' areas and publishers' names ("middlesbrough", "bexley", "ipsea"):
     /// a question that shares nothing else with the guidance ("will it rain in Middlesbrough
     /// this weekend") is not covered by it. The kinds of service a publisher is ("IASS",
@@ -117,6 +119,7 @@ public struct Answerer: Sendable {
         self.passageTermPairs = passageSequences.map { Set(zip($0, $0.dropFirst()).map(TermPair.init)) }
         self.headingTerms = library.corpus.passages.map { Set(analyzer.terms($0.headingPath.joined(separator: " "))) }
         self.listIntroductionTerms = library.corpus.passages.map(Answerer.listIntroduction).map { Set(analyzer.terms($0)) }
+        self.documentTerms = Set(AskedContents.documentWords.flatMap(analyzer.terms))
         self.navigationOnly = library.corpus.passages.map(Answerer.isNavigationOnly)
         self.linkOnly = library.corpus.passages.map(Answerer.isLinkOnly)
         self.foldedPassages = library.corpus.passages.map { TextFolding.fold($0.text) }

@@ -9,6 +9,8 @@
 /// question sets: docs/ANSWERS.md).
 enum AskedContents {
     static let contentsWord = "record"
+    /// Words naming a kind of document whose contents a question may ask for.
+    static let documentWords = ["plan", "report", "offer", "policy", "letter"]
     /// How much ``contentsWord`` weighs in the query: twice a word the question says, as its
     /// own words for it are filler (1 and 3 found fewer passages in the first three).
     static let contentsWeight = 2.0
