@@ -62,6 +62,15 @@ extension AnswererTests {
         }
     }
 
+    /// After a verb of telling, "what's" opens what is told ("parents get told what's been
+    /// decided"), not a question; "wouldn't count" presumes as "doesn't count" does.
+    @Test func whatIsToldAndWhatWouldNotCountAreStated() {
+        #expect(MythDetector.isStatement(
+            QuestionReading.foldForCues("the school sets the targets and parents only get told what's been decided"), analyzer: .english))
+        #expect(!MythDetector.isStatement(QuestionReading.foldForCues("what's been decided about his targets"), analyzer: .english))
+        #expect(MythDetector.hasPresumptionCue(" her panic attacks wouldn't count as sen "))
+    }
+
     /// Asking whether two things are the same ("… is it the same as a support plan") asks about
     /// the likeness; saying one is "the same as" the other puts it up.
     @Test func askingWhetherTwoThingsAreTheSamePutsUpNoLikeness() {

@@ -197,6 +197,9 @@ extension MythDetector {
             guard questionWords.contains(words[index]) else { return false }
             guard index > words.startIndex else { return true }
             if statementQuestionWordLeads.contains(words[index - 1]) { return false }
+            // "parents just get told what's been decided": after a verb of telling or knowing
+            // a question word opens what is told, a noun clause.
+            if tellingVerbs.contains(words[index - 1]) { return false }
             let next = index + 1 < words.endIndex ? String(words[index + 1]) : ""
             if words[index] == "which" && opensARelativeClause(next) { return false }
             // "it's the school who sets the targets": "who" after a noun opens a relative clause.
@@ -246,6 +249,8 @@ extension MythDetector {
 
     /// Words after which a question word is part of a statement.
     static let statementQuestionWordLeads: Set<Substring> = ["from", "on", "by", "that's", "thats", "is", "to"]
+    /// Verbs after which a question word opens what is told or known: "told what", "know how".
+    static let tellingVerbs: Set<Substring> = ["told", "tells", "decide", "decides", "decided", "knows", "knew", "explains"]
 
     /// ``openQuestionOpeners`` as words, "will" left out.
     static let questionWords = Set(openQuestionOpeners.map { Substring($0.trimmingCharacters(in: " ")) }).subtracting(["will"])

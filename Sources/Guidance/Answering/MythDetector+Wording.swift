@@ -23,7 +23,7 @@ extension MythDetector {
         " can they ", " isn't ", " aren't ", " don't have to", " doesn't have to", " not entitled",
         " no point", " no help", " not eligible", " can't get", " cannot get", " won't get", " only if ",
         " must first", " first have to", " has to spend", " have to spend", " got to ", " gotta ",
-        " doesn't count", " don't count", " doesn't really count", " doesn't matter", " don't matter", " doesn't really matter",
+        " doesn't count", " don't count", " wouldn't count", " won't count", " doesn't really count", " doesn't matter", " don't matter", " doesn't really matter",
         // Tag questions: a statement put up for confirmation.
         " do they? ", " does it? ", " does she? ", " does he? ", " can they? ", " is it? ", " are they? ",
         " will they? ", " yes? ", " yeah? ", " no? ", " ok? ", " okay? ", " eh? ", " innit", " correct? ",
