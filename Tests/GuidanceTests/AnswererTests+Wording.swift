@@ -134,6 +134,9 @@ extension AnswererTests {
         #expect(condition.kind == .answer)
         #expect(MythDetector.mainClauseAfterACondition(" if he can't read by 7 can they get a specialist in ") == " can they get a specialist in ")
         #expect(MythDetector.mainClauseAfterACondition(" he can't read ") == " he can't read ")
+        // After "to" a verb is an infinitive, not a question's opening: the whole is stated.
+        let infinitive = " if it's written in her plan the school has to do it just like an ehcp "
+        #expect(MythDetector.mainClauseAfterACondition(infinitive) == infinitive)
         // "Then" opens the question after the condition; a closing tag is not it.
         #expect(MythDetector.mainClauseAfterACondition(" if she hasn't got a ta then she isn't on sen support is she ") == " she isn't on sen support is she ")
         #expect(MythDetector.mainClauseAfterACondition(" if she hasn't got a ta she isn't on sen support is she ") != " is she ")

@@ -149,6 +149,8 @@ extension MythDetector {
         }
         for index in words.indices.dropFirst().dropLast(2) {
             let (verb, subject) = (String(words[index]), String(words[index + 1]))
+            // "… the school has to do it same as an EHCP": after "to" a verb is an infinitive.
+            if words[index - 1] == "to" { continue }
             if (modalVerbs.contains(verb) || auxiliaryVerbs.contains(verb)) && pronounSubjects.contains(subject) {
                 return " " + words[index...].joined(separator: " ") + " "
             }
