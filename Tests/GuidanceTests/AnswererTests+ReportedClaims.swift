@@ -16,6 +16,14 @@ extension AnswererTests {
         #expect(MythDetector.reportsSpeech(" they have told me he is too young "))
     }
 
+    /// "Surely" before what ought to happen ("Surely I should have been told?") asks about a
+    /// duty; before a claim ("surely the school has to spend £6k first") it puts the claim up.
+    @Test func surelyBeforeWhatOughtToHappenAsks() {
+        #expect(MythDetector.surelyAsksWhatOught(" nobody has said a word about her visit surely i should have been told "))
+        #expect(!MythDetector.holds(" surely ", in: " surely we should have been asked first "))
+        #expect(MythDetector.holds(" surely ", in: " surely the school has to spend 6k first "))
+    }
+
     /// Asking to be told what was said ("do I get told wat they said?") reports nothing, however
     /// "what" is typed.
     @Test func askingToBeToldWhatWasSaidReportsNothing() {

@@ -107,7 +107,18 @@ extension MythDetector {
         guard folded.includesWords(cue) else { return false }
         if inabilityCues.contains(cue) { return presumesAnInability(folded) }
         if cue == " same as " { return !asksWhetherTheSame(folded) }
+        if cue == " surely " { return !surelyAsksWhatOught(folded) }
         return !speechCues.contains(cue) || reportsSpeech(folded)
+    }
+
+    /// Whether "surely" opens what ought to happen ("Surely I should have been told?",
+    /// "surely they should be helping him"): a duty asked about, not a claim put up.
+    static func surelyAsksWhatOught(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        return words.indices.contains { index in
+            guard words[index] == "surely", index + 2 < words.count else { return false }
+            return hypotheticalModals.contains(words[index + 2]) && !["not", "never"].contains(String(words[min(index + 3, words.count - 1)]))
+        }
     }
 
     /// Whether `folded` asks whether two things are the same ("is that the same as a support
