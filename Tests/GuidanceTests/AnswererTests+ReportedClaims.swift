@@ -16,6 +16,16 @@ extension AnswererTests {
         #expect(MythDetector.reportsSpeech(" they have told me he is too young "))
     }
 
+    /// Having heard nothing back reports no claim and presumes nothing: "I've heard nothing"
+    /// tells of a wait.
+    @Test func hearingNothingBackReportsNoClaim() {
+        let waiting = " i sent the request a month ago and i've heard nothing since "
+        #expect(!MythDetector.holds(" nothing ", in: waiting))
+        #expect(!MythDetector.holds(" i've heard", in: waiting))
+        #expect(MythDetector.holds(" i've heard", in: " i've heard schools can refuse "))
+        #expect(MythDetector.holds(" nothing ", in: " there's nothing the school can do "))
+    }
+
     /// "Surely" before what ought to happen ("Surely I should have been told?") asks about a
     /// duty; before a claim ("surely the school has to spend £6k first") it puts the claim up.
     @Test func surelyBeforeWhatOughtToHappenAsks() {

@@ -108,8 +108,26 @@ extension MythDetector {
         if inabilityCues.contains(cue) { return presumesAnInability(folded) }
         if cue == " same as " { return !asksWhetherTheSame(folded) }
         if cue == " surely " { return !surelyAsksWhatOught(folded) }
+        if cue == " i heard" || cue == " i've heard" { return !heardNothingBack(folded, cue: cue) }
+        // "I've heard nothing" tells of a wait, not of a claim that nothing can be done.
+        if cue == " nothing " { return folded.replacing(" heard nothing ", with: " ").includesWords(cue) }
         return !speechCues.contains(cue) || reportsSpeech(folded)
     }
+
+    /// Whether each "I heard" / "I've heard" in `folded` is hearing nothing back ("I've heard
+    /// nothing", "I haven't heard back", "I heard from the council"): no claim is reported.
+    static func heardNothingBack(_ folded: String, cue: String) -> Bool {
+        var rest = Substring(folded)
+        var found = false
+        while let range = rest.firstRange(of: cue + " ") {
+            found = true
+            let next = rest[range.upperBound...].split(separator: " ").first ?? ""
+            guard heardNothingWords.contains(next) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return found
+    }
+    static let heardNothingWords: Set<Substring> = ["nothing", "anything", "back", "from", "zilch", "nowt"]
 
     /// Whether "surely" opens what ought to happen ("Surely I should have been told?",
     /// "surely they should be helping him"): a duty asked about, not a claim put up.
