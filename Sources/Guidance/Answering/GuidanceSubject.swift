@@ -40,8 +40,11 @@ struct GuidanceSubject: Sendable {
     /// for teenagers" and "cheap holidays with the kids" name a child and nothing the guidance
     /// is about.
     static let personWords = """
-        child children childs kid kids son sons daughter daughters boy boys girl girls toddler toddlers baby babies         teen teens teenager teenagers youngster youngsters young grandson granddaughter grandchild grandchildren         nephew niece stepson stepdaughter ds dd dc parent parents carer carers
+        child children childs kid kids son sons daughter daughters boy boys girl girls toddler toddlers baby babies \
+        teen teens teenager teenagers youngster youngsters young grandson granddaughter grandchild grandchildren \
+        nephew niece stepson stepdaughter ds dd dc parent parents carer carers
         """
+    static let personWordSet = Set(personWords.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Everyday compounds ending or beginning with a subject word.
     static let everydayCompoundPhrases = [
@@ -94,7 +97,7 @@ struct GuidanceSubject: Sendable {
         let questionTerms = reading.termsWithFiller
         let named = questionTerms.filter(terms.contains)
         guard !named.isEmpty, named.allSatisfy(personTerms.contains) else { return false }
-        return isNamed(in: reading, besides: personTerms) == false
+        return !isNamed(in: reading, besides: personTerms)
     }
 
     /// Whether the question names the subject: one of ``terms`` or ``phrases`` among its terms
@@ -121,12 +124,14 @@ struct GuidanceSubject: Sendable {
         }
         if !GuidanceSubject.acronyms(in: reading.original).subtracting(GuidanceSubject.everydayAcronyms).isEmpty { return true }
         let words = reading.original.lowercased().split { !$0.isLetter }.filter { $0.count >= 5 }
-        // A subject word spelt right was judged above, with the compound it may stand in.
+        // A subject word spelt right was judged above, with the compound it may stand in; a
+        // person's name misspelt is left out with the person words when they are.
+        let candidates = ignored.isEmpty ? GuidanceSubject.spelledWords
+            : GuidanceSubject.spelledWords.filter { !GuidanceSubject.personWordSet.contains($0) }
         return words.contains { word in
             let letters = Array(word)
             guard !GuidanceSubject.spelledWordSet.contains(String(word)) else { return false }
-            return GuidanceSubject.spelledWords.contains {
-                !ignored.isEmpty && GuidanceSubject.personWords.contains($0) ? false :
+            return candidates.contains {
                 abs($0.count - letters.count) <= 1 && SpellingCorrector.startsAlike(letters, $0)
                     && SpellingCorrector.editDistance(letters, Array($0), limit: 1) <= 1
             }

@@ -134,8 +134,9 @@ extension MythDetector {
     static func surelyAsksWhatOught(_ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         return words.indices.contains { index in
+            // "surely I should …", "surely they ought …": a modal second after "surely".
             guard words[index] == "surely", index + 2 < words.count else { return false }
-            return hypotheticalModals.contains(words[index + 2]) && !["not", "never"].contains(String(words[min(index + 3, words.count - 1)]))
+            return hypotheticalModals.contains(words[index + 2])
         }
     }
 
